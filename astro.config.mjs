@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import react from '@astrojs/react';
+import tailwindcss from '@tailwindcss/vite';
+import { CSP_DIRECTIVES } from './src/lib/security-headers.ts';
+import { staticSecurityHeaders } from './src/integrations/static-headers.ts';
+
+// SITE_URL is the public origin, used for canonical and hreflang links at build time.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  output: 'static',
+  adapter: node({ mode: 'standalone', staticHeaders: true }),
+  integrations: [react(), staticSecurityHeaders()],
+  // No sessions: the portal keeps no state about visitors (and no cookie to carry one).
+  session: false,
+  security: {
+    checkOrigin: true,
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [...CSP_DIRECTIVES],
+    },
+  },
+  markdown: { syntaxHighlight: false },
+  server: { port: 4321, host: true },
+  vite: { plugins: [tailwindcss()] },
+});
