@@ -24,6 +24,7 @@ export default defineConfig({
     },
   },
   markdown: { syntaxHighlight: false },
-  server: { port: 4321, host: true },
+  // `node dist/server/entry.mjs` listens here unless HOST and PORT say otherwise.
+  server: { port: 4321, host: 'localhost' },
   vite: { plugins: [tailwindcss()] },
 });
