@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { helplineSchema, pageSchema } from './content/schemas';
+import { campaignSchema, contactSchema, factSchema, helplineSchema, newsSchema, pageSchema } from './content/schemas';
 
 // Page text per locale: content/pages/<locale>/<page>.md, ids like `nl/about`.
 const pages = defineCollection({
@@ -9,9 +9,24 @@ const pages = defineCollection({
 });
 
 // The helpline strip's numbers and wording, in one file.
-const helplines = defineCollection({
-  loader: file('./content/helplines.json'),
-  schema: helplineSchema,
+const helplines = defineCollection({ loader: file('./content/helplines.json'), schema: helplineSchema });
+
+// Who to contact for what (contact, privacy and press pages), in one file.
+const contacts = defineCollection({ loader: file('./content/contacts.json'), schema: contactSchema });
+
+// Facts and figures for the press page and the facts sheet, each with its source and year.
+const facts = defineCollection({ loader: file('./content/facts.json'), schema: factSchema });
+
+// News items per locale: content/news/<locale>/<slug>.md
+const news = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './content/news' }),
+  schema: newsSchema,
 });
 
-export const collections = { pages, helplines };
+// Campaigns per locale: content/campaigns/<locale>/<slug>.md, each with its own URL and card.
+const campaigns = defineCollection({
+  loader: glob({ pattern: '**/*.md', base: './content/campaigns' }),
+  schema: campaignSchema,
+});
+
+export const collections = { pages, helplines, contacts, facts, news, campaigns };

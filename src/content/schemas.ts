@@ -24,6 +24,58 @@ export const pageSchema = z.object({
   title: z.string().min(1),
   description: z.string().min(20).max(200),
   translation: translationSchema,
+  /** Questions and answers shown as <details> and as FAQPage structured data. */
+  faq: z.array(z.object({ q: z.string().min(5), a: z.string().min(5) })).optional(),
+});
+
+/** Someone to contact. Unknown fields stay empty; `howToReach` says what to do instead. */
+export const contactSchema = z.object({
+  id: z.string(),
+  order: z.number().int(),
+  name: perLocale,
+  /** Who should use this contact, for what. */
+  purpose: perLocale,
+  organisation: z.string().default(''),
+  address: z.string().default(''),
+  phone: z.string().regex(/^(\+?[0-9 ]+)?$/).default(''),
+  email: z.union([z.email(), z.literal('')]).default(''),
+  website: z.union([z.url({ protocol: /^https$/ }), z.literal('')]).default(''),
+  hours: z.string().default(''),
+  howToReach: perLocale,
+  source: z.string().min(1),
+  checked: z.iso.date(),
+});
+
+/** A figure for the press page: every one has its source and year. */
+export const factSchema = z.object({
+  id: z.string(),
+  order: z.number().int(),
+  /** A number (formatted per locale), a percentage, or a literal text such as "2×". */
+  value: z.union([
+    z.object({ kind: z.literal('number'), n: z.number() }),
+    z.object({ kind: z.literal('percent'), n: z.number() }),
+    z.object({ kind: z.literal('text'), text: z.string().min(1) }),
+  ]),
+  label: perLocale,
+  source: z.string().min(1),
+  year: z.number().int().min(2000).max(2100),
+});
+
+export const newsSchema = z.object({
+  title: z.string().min(1),
+  date: z.coerce.date(),
+  summary: z.string().min(20).max(300),
+  source: z.string().min(1),
+  translation: translationSchema,
+});
+
+export const campaignSchema = z.object({
+  title: z.string().min(1),
+  /** Shown on social media cards and as meta description. */
+  description: z.string().min(20).max(200),
+  /** Short text on the Open Graph image. */
+  cardText: z.string().min(3).max(90),
+  translation: translationSchema,
 });
 
 export const helplineSchema = z.object({
