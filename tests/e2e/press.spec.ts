@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { ALL_ROUTES, CAMPAIGNS, EXTRA_ROUTES, LOCALES, LOCALE_INFO } from './site.ts';
+
+const helplines = JSON.parse(readFileSync('content/helplines.json', 'utf8')) as { tel: string }[];
+const contacts = JSON.parse(readFileSync('content/contacts.json', 'utf8')) as { phone?: string; email?: string }[];
+const knownTel = new Set([...helplines.map((h) => h.tel), ...contacts.map((c) => (c.phone ?? '').replace(/\s/g, ''))]);
+const knownMail = new Set(contacts.map((c) => c.email ?? '').filter(Boolean));
+
+test('every figure on the press page has a source and a year, in every language', async ({ page }) => {
+  const facts = JSON.parse(readFileSync('content/facts.json', 'utf8')) as unknown[];
+  for (const locale of LOCALES) {
+    await page.goto(`/${locale}/press/`);
+    const items = page.locator('[data-fact]');
+    await expect(items).toHaveCount(facts.length);
+    for (const source of await page.locator('[data-fact-source]').allTextContents()) {
+      expect(source).toMatch(/\S{3,}.*·\s*(19|20)\d\d$/);
+    }
+  }
+});
+
+test('every tel: and mailto: link on the site comes from the data files', async ({ page }) => {
+  for (const { path } of [...ALL_ROUTES, ...EXTRA_ROUTES]) {
+    await page.goto(path);
+    const hrefs = await page.locator('a[href^="tel:"], a[href^="mailto:"]').evaluateAll((as) =>
+      as.map((a) => a.getAttribute('href') ?? ''),
+    );
+    for (const href of hrefs) {
+      if (href.startsWith('tel:')) expect(knownTel, `${path} ${href}`).toContain(href.slice(4));
+      else expect(knownMail, `${path} ${href}`).toContain(href.slice(7));
+    }
+  }
+});
+
+async function parseXml(page: import('@playwright/test').Page, xml: string) {
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName };
+  }, xml);
+}
+
+test('each language has a valid RSS feed listing its news, linked from the press page', async ({ page, request }) => {
+  await page.goto('/nl/');
+  for (const locale of LOCALES) {
+    const response = await request.get(`/${locale}/press/rss.xml`);
+    expect(response.status()).toBe(200);
+    const xml = await response.text();
+    expect(await parseXml(page, xml)).toEqual({ error: null, root: 'rss' });
+    expect(xml).toContain(`<language>${LOCALE_INFO[locale].htmlLang}</language>`);
+    expect((xml.match(/<item>/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    expect(xml).toContain(`/${locale}/press/#news-`);
+  }
+  await page.goto('/fr/press/');
+  await expect(page.locator('a[href="/fr/press/rss.xml"]')).toBeVisible();
+});
+
+test('the sitemap is valid XML and lists every page in every language with its alternates', async ({ page, request }) => {
+  const xml = await (await request.get('/sitemap.xml')).text();
+  await page.goto('/nl/');
+  expect(await parseXml(page, xml)).toEqual({ error: null, root: 'urlset' });
+  for (const { path } of [...ALL_ROUTES, ...EXTRA_ROUTES]) expect(xml).toContain(`${path}</loc>`);
+  const urls = xml.match(/<url>/g)?.length ?? 0;
+  expect(urls).toBe(ALL_ROUTES.length + EXTRA_ROUTES.length);
+  expect(xml.match(/hreflang="x-default"/g)?.length).toBe(urls);
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toMatch(/Sitemap: http.*\/sitemap\.xml/);
+});
+
+test('each campaign page in each language has its own Open Graph image, served as a PNG', async ({ page, request }) => {
+  const seen = new Set<string>();
+  for (const slug of CAMPAIGNS) {
+    for (const locale of LOCALES) {
+      await page.goto(`/${locale}/campaigns/${slug}/`);
+      const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+      expect(image).toContain(`/og/${slug}.${locale}.png`);
+      seen.add(image ?? '');
+      const png = await request.get(new URL(image ?? '').pathname);
+      expect(png.status()).toBe(200);
+      expect(png.headers()['content-type']).toBe('image/png');
+      await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /\S/);
+    }
+  }
+  expect(seen.size).toBe(CAMPAIGNS.length * LOCALES.length);
+});
+
+test('families and professionals pages carry their FAQ as <details> and as FAQPage data', async ({ page }) => {
+  for (const locale of LOCALES) {
+    for (const slug of ['families', 'professionals']) {
+      await page.goto(`/${locale}/${slug}/`);
+      const questions = page.locator('main details');
+      const count = await questions.count();
+      expect(count).toBeGreaterThanOrEqual(3);
+      const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+      expect(data['@type']).toBe('FAQPage');
+      expect(data.mainEntity).toHaveLength(count);
+      // Closed by default; opening one shows its answer.
+      await expect(questions.first().locator('p')).toBeHidden();
+      await questions.first().locator('summary').click();
+      await expect(questions.first().locator('p')).toBeVisible();
+    }
+  }
+});
+
+test('the home page carries Organization data', async ({ page }) => {
+  await page.goto('/nl/');
+  const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+  expect(data['@type']).toBe('GovernmentOrganization');
+  expect(data.contactPoint[0].telephone).toBe('1712');
+});
+
+test('the facts sheet prints without the navigation, the helpline bar or the footer', async ({ page }) => {
+  await page.goto('/ar/press/facts/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-safety-bar]')).toBeHidden();
+  await expect(page.locator('footer')).toBeHidden();
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('[data-fact]').first()).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+});
+
+test('the press kit offers the logo files', async ({ request }) => {
+  const svg = await request.get('/press-kit/co3-logo.svg');
+  expect(svg.headers()['content-type']).toContain('image/svg+xml');
+  const png = await request.get('/press-kit/co3-logo.png');
+  expect(png.headers()['content-type']).toBe('image/png');
+});
