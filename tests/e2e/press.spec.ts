@@ -20,6 +20,7 @@ test('every figure on the press page has a source and a year, in every language'
 });
 
 test('every tel: and mailto: link on the site comes from the data files', async ({ page }) => {
+  test.setTimeout(180_000);
   for (const { path } of [...ALL_ROUTES, ...EXTRA_ROUTES]) {
     await page.goto(path);
     const hrefs = await page.locator('a[href^="tel:"], a[href^="mailto:"]').evaluateAll((as) =>
