@@ -1,7 +1,7 @@
 // Prints pages × locales with their translation state, and every missing UI key.
 // Exits 1 when a page or a key is missing. Usage: npm run i18n:report
 import { LOCALES } from '../src/i18n/locales.ts';
-import { translationReport } from '../src/i18n/translation-state.ts';
+import { translationReport } from './translation-state.ts';
 
 const report = translationReport(process.cwd());
 const width = Math.max(...Object.keys(report.pages).map((p) => p.length));

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
-import { PAGES, type PageSlug } from './routes.ts';
-import { missingKeys, type MissingKey, type Resources } from './completeness.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../src/i18n/locales.ts';
+import { PAGES, type PageSlug } from '../src/i18n/routes.ts';
+import { missingKeys, type MissingKey, type Resources } from '../src/i18n/completeness.ts';
 
 /** `missing`: no file, the Dutch text is shown with a notice. */
 export type PageState = 'source' | 'unchecked' | 'checked' | 'missing';
