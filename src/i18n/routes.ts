@@ -20,6 +20,9 @@ export const PAGES = [
 ] as const;
 export type PageSlug = (typeof PAGES)[number];
 
+/** Pages served by a route of their own rather than the content catch-all. */
+export const DEDICATED_PAGES: readonly PageSlug[] = ['referral'];
+
 export const MAIN_NAV: readonly PageSlug[] = [
   'families',
   'professionals',

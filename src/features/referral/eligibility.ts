@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { EligibilityAnswers } from './schema.ts';
+
+/**
+ * The eligibility check: a pure function over the answers and the rules file
+ * (`content/referral-rules.json`), so the province can change the criteria without code.
+ */
+
+export const CRITERIA = ['violence', 'repeated', 'lifeDomains', 'organisations', 'unsafe', 'hardStart'] as const;
+export type CriterionId = (typeof CRITERIA)[number];
+
+const criterionRule = z.strictObject({
+  required: z.boolean(),
+  /** For counted criteria: how many life domains / organisations make it met. */
+  minimum: z.number().int().min(1).optional(),
+});
+
+export const rulesSchema = z.object({
+  checked: z.iso.date(),
+  sources: z.array(z.object({ title: z.string().min(1), url: z.union([z.url(), z.literal('')]) })).min(1),
+  area: z.object({
+    /** The centre whose intake receives the referrals. */
+    centre: z.string().min(1),
+    /** NIS arrondissement codes of the area it serves. */
+    arrondissements: z.array(z.string().regex(/^\d{2}$/)).min(1),
+  }),
+  criteria: z.object(Object.fromEntries(CRITERIA.map((c) => [c, criterionRule])) as Record<CriterionId, typeof criterionRule>),
+  /** How many of the criteria that are not required must be met as well. */
+  eligibleWhen: z.object({ optionalMet: z.number().int().min(0) }),
+});
+export type Rules = z.output<typeof rulesSchema>;
+
+/** Where the family lives, as the locator understood it. */
+export type Area =
+  | { status: 'served'; place: string }
+  | { status: 'other'; place: string; centre: { id: string; name: string; city: string } | null }
+  /** The place was not recognised: the intake team checks it (the check does not block on it). */
+  | { status: 'unknown' };
+
+export type Outcome = 'urgent' | 'eligible' | 'not-eligible' | 'other-area';
+
+export interface CriterionResult {
+  id: CriterionId;
+  required: boolean;
+  /** `unknown` when the referrer answered "don't know". */
+  state: 'met' | 'not-met' | 'unknown';
+  /** For counted criteria: how many were ticked, and how many are needed. */
+  count?: number;
+  minimum?: number;
+}
+
+export interface Assessment {
+  outcome: Outcome;
+  /** Flag the referral urgent (acute danger now). */
+  urgent: boolean;
+  criteria: CriterionResult[];
+  /** How many optional criteria are met, and how many are needed. */
+  optionalMet: number;
+  optionalNeeded: number;
+  area: Area;
+}
+
+const triState = (v: 'yes' | 'no' | 'unknown'): CriterionResult['state'] =>
+  v === 'yes' ? 'met' : v === 'no' ? 'not-met' : 'unknown';
+
+/**
+ * Assess the answers. Acute danger comes first (call 101/112 now, then refer), then the area,
+ * then the criteria.
+ * @example assess(answers, rules, { status: 'served', place: 'Antwerpen' }).outcome // => 'eligible'
+ */
+export function assess(answers: EligibilityAnswers, rules: Rules, area: Area): Assessment {
+  const organisations =
+    answers.organisations.involved.filter((o) => o !== 'other').length +
+    (answers.organisations.involved.includes('other') || answers.organisations.other !== '' ? 1 : 0);
+  const counted = (id: 'lifeDomains' | 'organisations', count: number): CriterionResult => {
+    const minimum = rules.criteria[id].minimum ?? 1;
+    return { id, required: rules.criteria[id].required, state: count >= minimum ? 'met' : 'not-met', count, minimum };
+  };
+  const criteria: CriterionResult[] = [
+    { id: 'violence', required: rules.criteria.violence.required, state: answers.violence.forms.length > 0 ? 'met' : 'not-met' },
+    { id: 'repeated', required: rules.criteria.repeated.required, state: triState(answers.violence.repeated) },
+    counted('lifeDomains', answers.lifeDomains.length),
+    counted('organisations', organisations),
+    { id: 'unsafe', required: rules.criteria.unsafe.required, state: triState(answers.situation.unsafe) },
+    { id: 'hardStart', required: rules.criteria.hardStart.required, state: triState(answers.situation.hardStart) },
+  ];
+  const requiredMet = criteria.filter((c) => c.required).every((c) => c.state === 'met');
+  const optionalMet = criteria.filter((c) => !c.required && c.state === 'met').length;
+  const optionalNeeded = rules.eligibleWhen.optionalMet;
+  const urgent = answers.safety.acuteDanger === 'yes';
+
+  let outcome: Outcome;
+  if (urgent) outcome = 'urgent';
+  else if (area.status === 'other') outcome = 'other-area';
+  else outcome = requiredMet && optionalMet >= optionalNeeded ? 'eligible' : 'not-eligible';
+  return { outcome, urgent, criteria, optionalMet, optionalNeeded, area };
+}
+
+/** A referral the check does not support needs a short motivation: the intake team decides. */
+export const needsMotivation = (a: Assessment): boolean =>
+  a.outcome === 'not-eligible' || a.outcome === 'other-area';

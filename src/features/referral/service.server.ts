@@ -1,0 +1,257 @@
+import { randomInt } from 'node:crypto';
+import nodemailer, { type TransportOptions } from 'nodemailer';
+import { assess, needsMotivation, type Area, type Assessment, type Rules } from './eligibility.ts';
+import { composeIntakeMessage, type IntakeEnvelope } from './message.ts';
+import { newReference } from './reference.ts';
+import { eligibilityFromReferral, fieldErrors, makeReferralSchema, type EligibilityAnswers, type FieldError, type Referral } from './schema.ts';
+import type { ReferralConfig } from './config.server.ts';
+import { DeliveryError, inboxGateway, smtpGateway, webhookGateway, type Gateway } from './gateways.server.ts';
+import { Outbox, type OutboxRow } from './outbox.server.ts';
+
+/**
+ * The referral service: validation, the outbox and the dispatcher, in the server process.
+ * Logs name references and short error codes only, never what a referral says.
+ */
+
+export type SubmitResult =
+  | { kind: 'invalid'; errors: FieldError[]; assessment: Assessment | null }
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'accepted'; reference: string; outcome: Assessment['outcome']; urgent: boolean; replay: boolean };
+
+interface AcceptedAnswer {
+  reference: string;
+  outcome: Assessment['outcome'];
+  urgent: boolean;
+}
+
+interface StoredPayload {
+  receivedAt: string;
+  locale: string;
+  referral: Referral;
+  assessment: Assessment;
+}
+
+const MAX_ATTEMPTS = 16;
+const MAX_DELAY_MS = 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+
+/** Exponential backoff with jitter: between half and all of base·2^(n−1), capped at an hour. */
+export function backoff(baseMs: number, attempt: number, random = Math.random): number {
+  const ceiling = Math.min(MAX_DELAY_MS, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+export class ReferralService {
+  readonly outbox: Outbox;
+  readonly #gateways: Gateway[];
+  readonly #config: ReferralConfig;
+  readonly #rules: Rules;
+  readonly #locate: (location: string) => Area;
+  readonly #accepted = new Map<string, number[]>();
+  #timer: NodeJS.Timeout | null = null;
+  #running = false;
+  #again = false;
+  #stopped = false;
+
+  constructor(config: ReferralConfig, rules: Rules, locate: (location: string) => Area) {
+    this.#config = config;
+    this.#rules = rules;
+    this.#locate = locate;
+    this.outbox = new Outbox(config.dataDir, config.key);
+    this.#gateways = [
+      ...(config.smtp ? [smtpGateway(config.smtp)] : []),
+      ...(config.webhook ? [webhookGateway(config.webhook)] : []),
+      ...(config.inboxDir ? [inboxGateway(config.inboxDir)] : []),
+    ];
+    this.outbox.onCommit = () => this.wake();
+  }
+
+  assess(answers: EligibilityAnswers): Assessment {
+    return assess(answers, this.#rules, this.#locate(answers.family.location));
+  }
+
+  /**
+   * Validate, assess (never trusting an outcome sent by the browser) and store a referral.
+   * Resolves `accepted` only once the referral is synced to disk.
+   */
+  async submit(input: unknown, opts: { client: string; idempotencyKey?: string | null; locale: string }): Promise<SubmitResult> {
+    // A repeated Idempotency-Key gets the first answer, whatever this body says.
+    if (opts.idempotencyKey) {
+      const previous = await this.outbox.previousAnswer(opts.idempotencyKey);
+      if (previous !== null) return { kind: 'accepted', ...(JSON.parse(previous) as AcceptedAnswer), replay: true };
+    }
+    let assessment: Assessment | null = null;
+    const schema = makeReferralSchema((r) => {
+      assessment = this.assess(eligibilityFromReferral(r));
+      return needsMotivation(assessment);
+    });
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return { kind: 'invalid', errors: fieldErrors(parsed.error), assessment };
+    const referral = parsed.data;
+    const final = assessment ?? this.assess(eligibilityFromReferral(referral));
+
+    if (!this.#allow(opts.client)) {
+      const oldest = this.#accepted.get(opts.client)?.[0] ?? Date.now();
+      return { kind: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil((oldest + HOUR - Date.now()) / 1000)) };
+    }
+    const reference = newReference();
+    const payload: StoredPayload = { receivedAt: new Date().toISOString(), locale: opts.locale, referral, assessment: final };
+    const answer = JSON.stringify({ reference, outcome: final.outcome, urgent: final.urgent });
+    const stored = await this.outbox.add({
+      reference,
+      payload: JSON.stringify(payload),
+      answer,
+      idempotencyKey: opts.idempotencyKey ?? null,
+    });
+    const first = JSON.parse(stored.answer) as AcceptedAnswer;
+    if (!stored.replay) this.#count(opts.client);
+    return { kind: 'accepted', ...first, replay: stored.replay };
+  }
+
+  #allow(client: string): boolean {
+    if (this.#config.rateLimit === 0) return true;
+    const now = Date.now();
+    const recent = (this.#accepted.get(client) ?? []).filter((t) => t > now - HOUR);
+    if (recent.length === 0) this.#accepted.delete(client);
+    else this.#accepted.set(client, recent);
+    return recent.length < this.#config.rateLimit;
+  }
+
+  #count(client: string): void {
+    if (this.#config.rateLimit === 0) return;
+    const list = this.#accepted.get(client) ?? [];
+    list.push(Date.now());
+    this.#accepted.set(client, list);
+  }
+
+  /** Start delivering: pending work from before a restart is picked up at once. */
+  start(): void {
+    this.#stopped = false;
+    this.wake();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+  }
+
+  wake(): void {
+    if (this.#stopped) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#run(), 0);
+  }
+
+  async #run(): Promise<void> {
+    this.#running = true;
+    try {
+      do {
+        this.#again = false;
+        for (;;) {
+          const rows = this.outbox.due(Date.now());
+          if (rows.length === 0 || this.#stopped) break;
+          for (const row of rows) await this.#deliver(row);
+        }
+      } while (this.#again && !this.#stopped);
+    } catch (error) {
+      console.error(`referral dispatcher: ${(error as Error).name}`);
+    } finally {
+      this.#running = false;
+      this.#schedule();
+    }
+  }
+
+  #schedule(): void {
+    if (this.#stopped) return;
+    const next = this.outbox.nextDue();
+    if (next === null) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#run(), Math.max(0, next - Date.now()));
+    this.#timer.unref();
+  }
+
+  async #deliver(row: OutboxRow): Promise<void> {
+    let stored: StoredPayload;
+    try {
+      stored = JSON.parse(this.outbox.decrypt(row)) as StoredPayload;
+    } catch {
+      this.outbox.markDead(row.reference, row.done, 'decrypt');
+      console.error(`referral ${row.reference}: cannot be decrypted with the current REFERRAL_KEY; dead letter`);
+      await this.#reportDead(row.reference, 'decrypt');
+      return;
+    }
+    const message = composeIntakeMessage({
+      reference: row.reference,
+      receivedAt: new Date(stored.receivedAt),
+      referral: stored.referral,
+      assessment: stored.assessment,
+      from: this.#config.mailFrom,
+      to: this.#config.smtp?.to ?? 'intake@co3.invalid',
+    });
+    const envelope: IntakeEnvelope = JSON.parse(message.attachments[0]!.content) as IntakeEnvelope;
+    const done = [...row.done];
+    for (const gateway of this.#gateways) {
+      if (done.includes(gateway.name)) continue;
+      try {
+        await gateway.deliver(message, envelope);
+        done.push(gateway.name);
+      } catch (error) {
+        const failure = error instanceof DeliveryError ? error : new DeliveryError(`${gateway.name} error`, true);
+        const attempt = row.attempts + 1;
+        if (failure.transient && attempt < MAX_ATTEMPTS) {
+          const delay = backoff(this.#config.retryBaseMs, attempt);
+          this.outbox.markRetry(row.reference, done, Date.now() + delay, failure.code);
+          console.warn(`referral ${row.reference}: ${failure.code}, attempt ${attempt}, retry in ${Math.round(delay / 1000)} s`);
+        } else {
+          this.outbox.markDead(row.reference, done, failure.code);
+          console.error(`referral ${row.reference}: ${failure.code}, attempt ${attempt}; dead letter`);
+          await this.#reportDead(row.reference, failure.code);
+        }
+        return;
+      }
+    }
+    this.outbox.markDelivered(row.reference, done);
+    console.info(`referral ${row.reference}: delivered (${done.join(', ')})`);
+  }
+
+  /** Tell operations, without personal data: the reference and the error code only. */
+  async #reportDead(reference: string, code: string): Promise<void> {
+    const to = this.#config.opsMailTo;
+    if (!to) return;
+    const mail = {
+      from: this.#config.mailFrom,
+      to,
+      subject: `CO3 portal: doorverwijzing ${reference} niet afgeleverd`,
+      text: [
+        `De doorverwijzing ${reference} kon niet aan het intaketeam worden afgeleverd (${code}).`,
+        'Ze staat versleuteld in de dead-letter-status van de outbox (DATA_DIR/outbox.sqlite).',
+        'Los de oorzaak op en zet ze terug op pending; zie README, "Referrals: operations".',
+      ].join('\n'),
+      messageId: `<ops-${reference.toLowerCase()}-${randomInt(1e9)}@${/@([^>]+)>?$/.exec(this.#config.mailFrom)?.[1] ?? 'co3.invalid'}>`,
+    };
+    try {
+      if (this.#config.smtp) {
+        await nodemailer.createTransport(this.#config.smtp.url, { ignoreTLS: this.#config.smtp.loopback } as TransportOptions).sendMail(mail);
+      } else if (this.#config.inboxDir) {
+        const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+        const info = await transport.sendMail(mail);
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(`${this.#config.inboxDir}/ops-${reference}.eml`, info.message as Buffer, { mode: 0o600 });
+      }
+    } catch (error) {
+      console.error(`referral ${reference}: ops report failed (${(error as { code?: string }).code ?? 'error'})`);
+    }
+  }
+
+  health(): { pending: number; delivered: number; dead: number } {
+    return this.outbox.counts();
+  }
+
+  close(): void {
+    this.stop();
+    this.outbox.close();
+  }
+}

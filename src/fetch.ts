@@ -1,0 +1,12 @@
+import { DefaultFetchHandler } from 'astro/app/fetch/default-handler';
+import { startReferralService } from './features/referral/runtime.server';
+
+// Astro loads this module when the built server starts (it is the request entrypoint), which
+// makes it the place to start the referral dispatcher: deliveries left pending before a crash
+// or restart resume at once, not at the next visit. The build imports it too, to prerender
+// pages: the service starts only in the server process.
+if (import.meta.env.PROD && /[/\\]server[/\\]entry\.mjs$/.test(process.argv[1] ?? '')) {
+  startReferralService();
+}
+
+export default new DefaultFetchHandler();

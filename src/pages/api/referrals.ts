@@ -1,0 +1,75 @@
+import type { APIRoute } from 'astro';
+import { isLocale, type Locale } from '../../i18n/locales';
+import { negotiateLocale } from '../../i18n/negotiate';
+import { getT } from '../../i18n/strings';
+import { referralService } from '../../features/referral/runtime.server';
+import { BodyTooLarge, readBody } from '../../lib/body';
+
+export const prerender = false;
+
+/** The largest referral body accepted (the full schema at its limits is about 12 KB). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+
+/**
+ * POST /api/referrals: the same referral as the form, as JSON. See docs/referral-api.md.
+ * 202 once the referral is synced to disk; 4xx for anything wrong with the request, with the
+ * messages in the language asked (`?lang=` or Accept-Language); 503 if storing failed.
+ */
+export const POST: APIRoute = async ({ request, url, clientAddress }) => {
+  const lang = url.searchParams.get('lang');
+  const locale: Locale = isLocale(lang) ? lang : negotiateLocale(request.headers.get('accept-language'));
+  const t = getT(locale, 'referral');
+
+  // Cross-site requests are refused: browsers send Origin (and Sec-Fetch-Site) on a POST.
+  const origin = request.headers.get('origin');
+  if ((origin !== null && origin !== url.origin) || request.headers.get('sec-fetch-site') === 'cross-site') {
+    return json(403, { error: 'cross-site', message: t('api.crossSite') });
+  }
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    return json(415, { error: 'unsupported-media-type', message: t('api.contentType') }, { Accept: 'application/json' });
+  }
+  const idempotencyKey = request.headers.get('idempotency-key');
+  if (idempotencyKey !== null && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+    return json(400, { error: 'invalid-idempotency-key', message: t('api.idempotencyKey') });
+  }
+
+  let input: unknown;
+  try {
+    input = JSON.parse(await readBody(request, MAX_BODY_BYTES));
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return json(413, { error: 'too-large', message: t('errors.tooLarge') });
+    return json(400, { error: 'invalid-json', message: t('api.invalidJson') });
+  }
+
+  try {
+    const result = await referralService().submit(input, { client: clientAddress, idempotencyKey, locale });
+    if (result.kind === 'accepted') {
+      return json(202, { reference: result.reference, outcome: result.outcome, urgent: result.urgent });
+    }
+    if (result.kind === 'rate-limited') {
+      return json(
+        429,
+        { error: 'rate-limited', message: t('errors.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }) },
+        { 'Retry-After': String(result.retryAfterSeconds) },
+      );
+    }
+    return json(400, {
+      error: 'invalid',
+      message: t('errors.summaryTitle'),
+      errors: result.errors.map((e) => ({ ...e, message: t(`errors.${e.code}`, { max: e.max }) })),
+    });
+  } catch (error) {
+    console.error(`api referrals: store failed (${(error as Error).name})`);
+    return json(503, { error: 'unavailable', message: t('errors.unavailable') }, { 'Retry-After': '30' });
+  }
+};
+
+/** Anything but POST on this address. */
+export const ALL: APIRoute = () => json(405, { error: 'method-not-allowed' }, { Allow: 'POST' });
