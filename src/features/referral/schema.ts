@@ -193,7 +193,8 @@ export type ReferralInput = z.input<typeof referralObject>;
 /** The answers of the eligibility check (step one): a part of the referral itself. */
 export const eligibilitySchema = z.strictObject({
   family: familySchema.pick({ location: true }),
-  violence: violenceSchema.pick({ forms: true, otherForm: true, repeated: true }),
+  // "No violence" is an answer here (the check then says why CO3 does not fit); the referral itself needs one.
+  violence: z.strictObject({ forms: many(VIOLENCE_FORMS), otherForm: optional(LIMITS.otherForm), repeated: choice(TRI_STATE) }),
   organisations: z.strictObject({ involved: many(ORGANISATIONS), other: optional(LIMITS.otherOrganisation) }),
   lifeDomains: many(LIFE_DOMAINS),
   situation: situationSchema,

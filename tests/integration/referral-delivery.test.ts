@@ -1,0 +1,164 @@
+import { simpleParser } from 'mailparser';
+import * as openpgp from 'openpgp';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BuiltServer, Mailbox, example, filesUnder, freePort, sleep, tempDir, waitFor } from './harness.ts';
+
+const INTAKE = 'intake@co3.example';
+const OPS = 'ops@co3.example';
+const running: { stop(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const r of running.splice(0)) await r.stop();
+});
+
+async function setup(opts: { smtp?: boolean; env?: Record<string, string> } = {}) {
+  const smtpPort = await freePort();
+  const mailbox = new Mailbox(smtpPort);
+  if (opts.smtp !== false) await mailbox.start();
+  running.push({ stop: () => mailbox.stop() });
+  const dataDir = tempDir('data');
+  const env = {
+    DATA_DIR: dataDir,
+    INTAKE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    INTAKE_MAIL_TO: INTAKE,
+    INTAKE_MAIL_FROM: 'CO3 portal <portal@co3.example>',
+    OPS_MAIL_TO: OPS,
+    REFERRAL_KEY: Buffer.alloc(32, 7).toString('base64'),
+    DELIVERY_RETRY_BASE_MS: '200',
+    ...opts.env,
+  };
+  const server = await new BuiltServer(await freePort(), env).start();
+  running.push({ stop: () => server.kill() });
+  return { server, mailbox, dataDir, env };
+}
+
+describe('delivery to the intake mailbox over SMTP', () => {
+  it('delivers a referral once, in Dutch, with the referral attached as JSON', async () => {
+    const { server, mailbox } = await setup();
+    const res = await server.post(example());
+    expect(res.status).toBe(202);
+    const { reference, outcome } = (await res.json()) as { reference: string; outcome: string };
+    expect(outcome).toBe('eligible');
+    await waitFor('the mail', () => mailbox.to(INTAKE).length === 1);
+    const mail = await simpleParser(mailbox.to(INTAKE)[0]!.raw);
+    expect(mail.subject).toContain(reference);
+    expect(mail.subject).not.toContain('Peeters');
+    expect(mail.messageId).toBe(`<${reference.toLowerCase()}@co3.example>`);
+    expect(mail.text).toContain('Het gezin geeft toestemming');
+    const json = JSON.parse(mail.attachments.find((a) => a.filename === `${reference}.json`)!.content.toString());
+    expect(json.referral).toEqual({ ...example() });
+    await waitFor('delivered in healthz', async () => (await server.health()).referrals.delivered === 1);
+    await sleep(500);
+    expect(mailbox.to(INTAKE)).toHaveLength(1);
+  });
+
+  it('accepts while SMTP is down and delivers when it comes back', async () => {
+    const { server, mailbox } = await setup({ smtp: false });
+    const res = await server.post(example());
+    expect(res.status).toBe(202);
+    await waitFor('a failed attempt', () => /attempt 1, retry/.test(server.log));
+    expect((await server.health()).referrals.pending).toBe(1);
+    await mailbox.start();
+    await waitFor('the mail after SMTP is back', () => mailbox.to(INTAKE).length === 1, 20_000);
+    expect((await server.health()).referrals).toMatchObject({ pending: 0, delivered: 1 });
+  });
+
+  it('delivers after the server is killed (SIGKILL) right after accepting, once restarted', async () => {
+    const { server, mailbox, env } = await setup({ smtp: false });
+    const res = await server.post(example());
+    expect(res.status).toBe(202);
+    const { reference } = (await res.json()) as { reference: string };
+    await server.kill('SIGKILL');
+    await mailbox.start();
+    const again = await new BuiltServer(await freePort(), env).start();
+    running.push({ stop: () => again.kill() });
+    await waitFor('the mail after the restart', () => mailbox.to(INTAKE).length === 1);
+    expect((await simpleParser(mailbox.to(INTAKE)[0]!.raw)).subject).toContain(reference);
+  });
+
+  it('sends a permanent refusal (5xx) to the dead letter, shows it in /healthz and tells operations without personal data', async () => {
+    const { server, mailbox } = await setup();
+    mailbox.reject = (to) => (to === INTAKE ? 550 : null);
+    const body = example();
+    const res = await server.post(body);
+    expect(res.status).toBe(202);
+    const { reference } = (await res.json()) as { reference: string };
+    await waitFor('dead letter', async () => (await server.health()).referrals.dead === 1);
+    await waitFor('the ops report', () => mailbox.to(OPS).length === 1);
+    const report = mailbox.to(OPS)[0]!.raw.toString();
+    expect(report).toContain(reference);
+    for (const personal of [body.referrer.name, body.referrer.email, body.description, body.violence.victim]) {
+      expect(report).not.toContain(personal);
+    }
+  });
+
+  it('retries a temporary refusal (4xx) and then delivers', async () => {
+    const { server, mailbox } = await setup();
+    let refusals = 2;
+    mailbox.reject = (to) => (to === INTAKE && refusals-- > 0 ? 451 : null);
+    expect((await server.post(example())).status).toBe(202);
+    await waitFor('delivery after two 451s', () => mailbox.to(INTAKE).length === 1, 20_000);
+    expect(server.log).toMatch(/smtp 451, attempt 2/);
+  });
+
+  it('answers a repeated Idempotency-Key with the first answer and sends one message', async () => {
+    const { server, mailbox } = await setup();
+    const headers = { 'Idempotency-Key': 'client-42-attempt' };
+    const answers = await Promise.all([server.post(example(), headers), server.post(example(), headers)]);
+    const third = await server.post(example(), headers);
+    const bodies = await Promise.all([...answers, third].map((r) => r.json()));
+    expect([...answers, third].map((r) => r.status)).toEqual([202, 202, 202]);
+    expect(new Set(bodies.map((b) => (b as { reference: string }).reference)).size).toBe(1);
+    await waitFor('the mail', () => mailbox.to(INTAKE).length === 1);
+    await sleep(600);
+    expect(mailbox.to(INTAKE)).toHaveLength(1);
+    expect((await server.health()).referrals.delivered).toBe(1);
+  });
+
+  it('encrypts the whole message to the intake key (PGP/MIME) when one is configured', async () => {
+    const { privateKey, publicKey } = await openpgp.generateKey({
+      type: 'ecc',
+      curve: 'curve25519',
+      userIDs: [{ name: 'CO3 intake', email: INTAKE }],
+      format: 'armored',
+    });
+    const { server, mailbox } = await setup({ env: { INTAKE_PGP_PUBLIC_KEY: publicKey } });
+    const body = example();
+    const { reference } = (await (await server.post(body)).json()) as { reference: string };
+    await waitFor('the encrypted mail', () => mailbox.to(INTAKE).length === 1);
+    const raw = mailbox.to(INTAKE)[0]!.raw.toString();
+    expect(raw).toContain('multipart/encrypted; protocol="application/pgp-encrypted"');
+    expect(raw).not.toContain(body.description);
+    expect(raw).not.toContain(body.referrer.email);
+    const armored = /-----BEGIN PGP MESSAGE-----[\s\S]+?-----END PGP MESSAGE-----/.exec(raw)![0];
+    const { data } = await openpgp.decrypt({
+      message: await openpgp.readMessage({ armoredMessage: armored }),
+      decryptionKeys: await openpgp.readPrivateKey({ armoredKey: privateKey }),
+    });
+    const inner = await simpleParser(String(data));
+    expect(inner.subject).toContain(reference);
+    const json = JSON.parse(inner.attachments.find((a) => a.filename === `${reference}.json`)!.content.toString());
+    expect(json.referral.description).toBe(body.description);
+  });
+
+  it('keeps a marker from the referral out of the logs and out of DATA_DIR in clear', async () => {
+    const marker = 'ZEBRA-MARKER-7f3a9c';
+    const { server, mailbox, dataDir } = await setup({ smtp: false });
+    const body = example();
+    body.description = `Situatie met ${marker} in de beschrijving.`;
+    body.referrer.name = `An ${marker}`;
+    expect((await server.post(body)).status).toBe(202);
+    await waitFor('a failed attempt', () => /attempt 1, retry/.test(server.log));
+    // While pending: sealed in the database, nowhere in clear.
+    for (const { file, bytes } of filesUnder(dataDir)) {
+      expect(bytes.includes(Buffer.from(marker)), file).toBe(false);
+      expect(bytes.includes(Buffer.from('ZEBRA')), file).toBe(false);
+    }
+    await mailbox.start();
+    await waitFor('the mail', () => mailbox.to(INTAKE).length === 1, 20_000);
+    await waitFor('delivered', async () => (await server.health()).referrals.delivered === 1);
+    await server.kill();
+    for (const { file, bytes } of filesUnder(dataDir)) expect(bytes.includes(Buffer.from(marker)), file).toBe(false);
+    expect(server.log).not.toContain(marker);
+    expect(mailbox.to(INTAKE)[0]!.raw.toString()).toContain(marker); // the intake does get it
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import rulesJson from '../../content/referral-rules.json';
+import { assess, needsMotivation, rulesSchema, type Area } from '../../src/features/referral/eligibility.ts';
+import { eligibilitySchema, type EligibilityAnswers } from '../../src/features/referral/schema.ts';
+
+const rules = rulesSchema.parse(rulesJson);
+const served: Area = { status: 'served', place: 'Antwerpen' };
+const elsewhere: Area = { status: 'other', place: 'Gent', centre: { id: 'oost-vlaanderen', name: 'Veilig Huis Oost-Vlaanderen', city: 'Gent' } };
+
+/** A family that meets every criterion; each case changes what it names. */
+function answers(change: Partial<Record<string, unknown>> = {}): EligibilityAnswers {
+  const base = {
+    family: { location: 'Antwerpen' },
+    violence: { forms: ['partner'], otherForm: '', repeated: 'yes' },
+    organisations: { involved: ['police', 'caw'], other: '' },
+    lifeDomains: ['housing', 'debts'],
+    situation: { unsafe: 'yes', hardStart: 'yes' },
+    safety: { acuteDanger: 'no' },
+  };
+  const merged = structuredClone(base) as Record<string, Record<string, unknown> | unknown[]>;
+  for (const [path, value] of Object.entries(change)) {
+    const [a, b] = path.split('.') as [string, string | undefined];
+    if (b) (merged[a] as Record<string, unknown>)[b] = value;
+    else merged[a] = value as unknown[];
+  }
+  return eligibilitySchema.parse(merged);
+}
+
+describe('the eligibility check', () => {
+  const cases: [string, Partial<Record<string, unknown>>, Area, string, Record<string, string>][] = [
+    ['all criteria met', {}, served, 'eligible', { violence: 'met', repeated: 'met' }],
+    ['acute danger comes first', { 'safety.acuteDanger': 'yes' }, served, 'urgent', {}],
+    ['acute danger outside the area is still urgent', { 'safety.acuteDanger': 'yes' }, elsewhere, 'urgent', {}],
+    ['no violence named', { 'violence.forms': [] }, served, 'not-eligible', { violence: 'not-met' }],
+    ['exactly three optional criteria', { 'situation.hardStart': 'no', 'situation.unsafe': 'no' }, served, 'eligible', { unsafe: 'not-met', hardStart: 'not-met' }],
+    ['only two optional criteria', { 'situation.hardStart': 'no', 'situation.unsafe': 'no', 'violence.repeated': 'no' }, served, 'not-eligible', { repeated: 'not-met' }],
+    ['"don\'t know" is not met, and says so', { 'violence.repeated': 'unknown', 'situation.unsafe': 'unknown', 'situation.hardStart': 'unknown' }, served, 'not-eligible', { repeated: 'unknown', unsafe: 'unknown' }],
+    ['one life domain is below the minimum', { lifeDomains: ['debts'] }, served, 'eligible', { lifeDomains: 'not-met' }],
+    ['one organisation is below the minimum', { 'organisations.involved': ['police'] }, served, 'eligible', { organisations: 'not-met' }],
+    ['"other" organisation text counts as one', { 'organisations.involved': ['police'], 'organisations.other': 'kinderopvang' }, served, 'eligible', { organisations: 'met' }],
+    ['family outside the area', {}, elsewhere, 'other-area', {}],
+    ['unrecognised place does not block', {}, { status: 'unknown' }, 'eligible', {}],
+  ];
+  for (const [name, change, area, outcome, states] of cases) {
+    it(name, () => {
+      const result = assess(answers(change), rules, area);
+      expect(result.outcome).toBe(outcome);
+      for (const [id, state] of Object.entries(states)) {
+        expect(result.criteria.find((c) => c.id === id)?.state, id).toBe(state);
+      }
+    });
+  }
+
+  it('reads its thresholds from the rules file, so the province can change them', () => {
+    const stricter = { ...rules, eligibleWhen: { optionalMet: 5 } };
+    expect(assess(answers({ 'situation.hardStart': 'no' }), stricter, served).outcome).toBe('not-eligible');
+    const laxer = { ...rules, criteria: { ...rules.criteria, lifeDomains: { required: false, minimum: 1 } } };
+    expect(assess(answers({ lifeDomains: ['debts'] }), laxer, served).criteria.find((c) => c.id === 'lifeDomains')?.state).toBe('met');
+  });
+
+  it('counts and explains the counted criteria', () => {
+    const r = assess(answers({ lifeDomains: ['debts'] }), rules, served);
+    expect(r.criteria.find((c) => c.id === 'lifeDomains')).toMatchObject({ count: 1, minimum: 2 });
+    expect(r.optionalMet).toBe(4);
+    expect(r.optionalNeeded).toBe(3);
+  });
+
+  it('asks a motivation only when the check does not support the referral', () => {
+    expect(needsMotivation(assess(answers(), rules, served))).toBe(false);
+    expect(needsMotivation(assess(answers({ 'violence.forms': [] }), rules, served))).toBe(true);
+    expect(needsMotivation(assess(answers(), rules, elsewhere))).toBe(true);
+    expect(needsMotivation(assess(answers({ 'safety.acuteDanger': 'yes' }), rules, served))).toBe(false);
+  });
+});
