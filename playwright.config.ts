@@ -4,6 +4,7 @@ import { defineConfig, devices } from '@playwright/test';
 // Chromium: Playwright cannot download browsers here. CHROMIUM_PATH points elsewhere if needed.
 const port = Number(process.env.E2E_PORT ?? 4329);
 export const baseURL = `http://127.0.0.1:${port}`;
+export const E2E_INBOX = 'var/e2e/inbox';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -35,7 +36,15 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 30_000,
-    env: { HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'test' },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NODE_ENV: 'test',
+      // Referrals go to a stand-in intake mailbox the tests read; no rate limit for the suite.
+      DATA_DIR: 'var/e2e/data',
+      INTAKE_INBOX_DIR: E2E_INBOX,
+      REFERRAL_RATE_LIMIT: '0',
+    },
     stdout: 'pipe',
     stderr: 'pipe',
   },

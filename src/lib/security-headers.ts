@@ -5,7 +5,7 @@
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
+  'Referrer-Policy': 'same-origin',
   // Nothing on the portal needs these; the locator's "use my location" will need geolocation
   // on our own origin only.
   'Permissions-Policy':

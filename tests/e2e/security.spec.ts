@@ -9,7 +9,7 @@ function expectSecurityHeaders(headers: Headers, what: string) {
   expect(scriptSrc, `${what}: script-src`).toContain("'self'");
   expect(scriptSrc, `${what}: script-src`).not.toContain('unsafe-inline');
   expect(headers.get('x-content-type-options'), what).toBe('nosniff');
-  expect(headers.get('referrer-policy'), what).toBe('no-referrer');
+  expect(headers.get('referrer-policy'), what).toBe('same-origin');
   expect(headers.get('permissions-policy'), what).toContain('camera=()');
   expect(headers.get('strict-transport-security'), what).toContain('max-age=');
   expect(headers.get('set-cookie'), `${what}: cookie`).toBeNull();

@@ -465,7 +465,7 @@ function FormBody(props: ReferralFormProps & { hydrated: boolean }) {
           </Section>
         </>
       )}
-      <button type="submit" className="button">
+      <button type="submit" id={`${props.mode}-submit`} className="button">
         {t(props.mode === 'check' ? 'check.submit' : 'form.submit')}
       </button>
     </form>
