@@ -1,0 +1,52 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { parse } from 'yaml';
+import { LOCALES } from '../i18n/locales';
+import { filmProblems, transcriptFile } from '../lib/films';
+import { videoSchema } from './schemas';
+
+/**
+ * Loads `content/videos/<slug>/video.yaml` and checks the files next to it: captions and a
+ * transcript in every locale, valid WebVTT that ends within the film, and every media file the
+ * metadata names. Any problem stops the build with the film and locale, because a visitor who
+ * relies on captions would otherwise get a film without them and no one would notice.
+ */
+export function videosLoader(base = './content/videos'): Loader {
+  return {
+    name: 'co3-videos',
+    load: async ({ store, parseData, logger, watcher }) => {
+      const root = join(process.cwd(), base);
+      watcher?.add(root);
+      store.clear();
+      const problems: string[] = [];
+      for (const slug of readdirSync(root).sort()) {
+        const dir = join(root, slug);
+        const meta = join(dir, 'video.yaml');
+        if (!statSync(dir).isDirectory() || !existsSync(meta)) continue;
+        const raw = parse(readFileSync(meta, 'utf8')) as Record<string, unknown>;
+        const read = (file: string) => {
+          const path = join(dir, file);
+          return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+        };
+        const transcript = Object.fromEntries(LOCALES.map((l) => [l, read(transcriptFile(l)) ?? '']));
+        const data = await parseData({ id: slug, data: { ...raw, transcript }, filePath: `${base}/${slug}/video.yaml` });
+        const named = [
+          data.poster,
+          data.download,
+          ...data.sources.map((s) => s.file),
+          ...Object.values(data.variants).flatMap((v) => [v.download, ...v.sources.map((s) => s.file)]),
+        ];
+        const found = filmProblems({ slug, duration: data.duration, named }, read, (f) => existsSync(join(dir, f)));
+        problems.push(...found);
+        if (found.length > 0) continue;
+        data.bytes = Object.fromEntries(named.map((f) => [f, statSync(join(dir, f)).size]));
+        store.set({ id: slug, data });
+      }
+      if (problems.length > 0) {
+        throw new Error(`The film library has problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+      }
+      logger.info(`${store.keys().length} films, captions and transcripts in ${LOCALES.length} languages`);
+    },
+  };
+}
