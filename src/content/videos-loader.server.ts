@@ -29,17 +29,22 @@ export function videosLoader(base = './content/videos'): Loader {
           const path = join(dir, file);
           return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
         };
-        const transcript = Object.fromEntries(LOCALES.map((l) => [l, read(transcriptFile(l)) ?? '']));
-        const data = await parseData({ id: slug, data: { ...raw, transcript }, filePath: `${base}/${slug}/video.yaml` });
+        // Files first, so one build lists every missing or broken caption file and transcript
+        // by name; the schema then checks the metadata itself.
+        const duration = typeof raw['duration'] === 'number' ? raw['duration'] : undefined; // the schema says why
+        const files = (list: unknown) => (Array.isArray(list) ? list.map((s) => String(s?.file)) : []);
+        const variants = Object.values((raw['variants'] ?? {}) as Record<string, { sources?: unknown; download?: unknown }>);
         const named = [
-          data.poster,
-          data.download,
-          ...data.sources.map((s) => s.file),
-          ...Object.values(data.variants).flatMap((v) => [v.download, ...v.sources.map((s) => s.file)]),
-        ];
-        const found = filmProblems({ slug, duration: data.duration, named }, read, (f) => existsSync(join(dir, f)));
+          raw['poster'],
+          raw['download'],
+          ...files(raw['sources']),
+          ...variants.flatMap((v) => [v.download, ...files(v.sources)]),
+        ].filter((f): f is string => typeof f === 'string');
+        const found = filmProblems({ slug, duration, named }, read, (f) => existsSync(join(dir, f)));
         problems.push(...found);
         if (found.length > 0) continue;
+        const transcript = Object.fromEntries(LOCALES.map((l) => [l, read(transcriptFile(l)) ?? '']));
+        const data = await parseData({ id: slug, data: { ...raw, transcript }, filePath: `${base}/${slug}/video.yaml` });
         data.bytes = Object.fromEntries(named.map((f) => [f, statSync(join(dir, f)).size]));
         store.set({ id: slug, data });
       }

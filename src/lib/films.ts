@@ -12,7 +12,8 @@ export const transcriptFile = (locale: Locale) => `transcript.${locale}.txt`;
 
 export interface FilmFiles {
   slug: string;
-  duration: number;
+  /** Seconds; undefined when the metadata lacks it (the schema reports that). */
+  duration: number | undefined;
   /** Every media, poster and download file the metadata names. */
   named: string[];
 }
