@@ -4,7 +4,6 @@ import type { Loader } from 'astro/loaders';
 import { parse } from 'yaml';
 import { LOCALES } from '../i18n/locales';
 import { filmProblems, transcriptFile } from '../lib/films';
-import { videoSchema } from './schemas';
 
 /**
  * Loads `content/videos/<slug>/video.yaml` and checks the files next to it: captions and a
@@ -44,8 +43,9 @@ export function videosLoader(base = './content/videos'): Loader {
         problems.push(...found);
         if (found.length > 0) continue;
         const transcript = Object.fromEntries(LOCALES.map((l) => [l, read(transcriptFile(l)) ?? '']));
-        const data = await parseData({ id: slug, data: { ...raw, transcript }, filePath: `${base}/${slug}/video.yaml` });
-        data.bytes = Object.fromEntries(named.map((f) => [f, statSync(join(dir, f)).size]));
+        const bytes = Object.fromEntries(named.map((f) => [f, statSync(join(dir, f)).size]));
+        // parseData validates against the collection's schema (videoSchema in content.config.ts).
+        const data = await parseData({ id: slug, data: { ...raw, transcript, bytes }, filePath: `${base}/${slug}/video.yaml` });
         store.set({ id: slug, data });
       }
       if (problems.length > 0) {
