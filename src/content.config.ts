@@ -1,6 +1,15 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { campaignSchema, contactSchema, factSchema, helplineSchema, newsSchema, pageSchema } from './content/schemas';
+import {
+  campaignSchema,
+  contactSchema,
+  factSchema,
+  helplineSchema,
+  newsSchema,
+  pageSchema,
+  videoSchema,
+} from './content/schemas';
+import { videosLoader } from './content/videos-loader.server';
 
 // Page text per locale: content/pages/<locale>/<page>.md, ids like `nl/about`.
 const pages = defineCollection({
@@ -29,4 +38,8 @@ const campaigns = defineCollection({
   schema: campaignSchema,
 });
 
-export const collections = { pages, helplines, contacts, facts, news, campaigns };
+// Films: content/videos/<slug>/ holds video.yaml, the media, captions and transcripts per locale.
+// The loader stops the build when a caption file or transcript is missing or wrong.
+const videos = defineCollection({ loader: videosLoader(), schema: videoSchema });
+
+export const collections = { pages, helplines, contacts, facts, news, campaigns, videos };

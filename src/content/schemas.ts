@@ -94,3 +94,61 @@ export const helplineSchema = z.object({
 export const siteSchema = z.object({
   quickExit: z.object({ url: z.url({ protocol: /^https$/ }), why: z.string() }),
 });
+
+/** One file of a film: its name in the film's folder and its MIME type (with codecs when known). */
+export const mediaSourceSchema = z.object({
+  file: z.string().regex(/^[\w.-]+\.(webm|mp4)$/, 'a .webm or .mp4 file in the film folder'),
+  type: z.string().regex(/^video\/(webm|mp4)(;.*)?$/),
+});
+
+/**
+ * A film: `content/videos/<slug>/video.yaml`, next to its media files, its captions
+ * (`captions.<locale>.vtt`) and transcripts (`transcript.<locale>.txt`). The loader checks the
+ * caption and transcript files; this schema checks the metadata.
+ */
+export const videoSchema = z
+  .object({
+    order: z.number().int(),
+    /** Length in seconds of every version; captions and chapters must fit inside it. */
+    duration: z.number().positive(),
+    /** Still shown before play, a file in the film folder. */
+    poster: z.string().regex(/^[\w.-]+\.(jpg|jpeg|png|webp)$/),
+    /** In order of preference: WebM first (free codecs), MP4 for Safari and older phones. */
+    sources: z.array(mediaSourceSchema).min(1),
+    /** The file the download link offers; MP4 plays on the most devices. */
+    download: z.string().regex(/^[\w.-]+\.(webm|mp4)$/),
+    /** True for the placeholder films made by `npm run films:samples`. */
+    sample: z.boolean().default(false),
+    /** The date the film was published, for structured data. */
+    uploadDate: z.iso.date(),
+    /**
+     * Versions spoken in a locale's language. Same cut as the main film (same scenes, same
+     * length), so the captions, chapters and transcripts fit every version.
+     */
+    variants: z
+      .partialRecord(z.enum(LOCALES), z.object({ sources: z.array(mediaSourceSchema).min(1), download: z.string() }))
+      .default({}),
+    title: perLocale,
+    summary: perLocale,
+    /** Chapters in order; `start` in seconds. */
+    chapters: z.array(z.object({ start: z.number().min(0), title: perLocale })).default([]),
+    /** Translation state of the title, summary, captions and transcript in each locale. */
+    translation: z.object(
+      Object.fromEntries(LOCALES.map((l) => [l, translationSchema])) as Record<
+        (typeof LOCALES)[number],
+        typeof translationSchema
+      >,
+    ),
+    /** Filled in by the loader, not written by editors: file sizes and the transcripts. */
+    bytes: z.record(z.string(), z.number().int().nonnegative()).default({}),
+    transcript: perLocale.optional(),
+  })
+  .superRefine((film, ctx) => {
+    film.chapters.forEach((c, i) => {
+      if (c.start >= film.duration) ctx.addIssue({ code: 'custom', path: ['chapters', i], message: 'starts after the end of the film' });
+      const prev = film.chapters[i - 1];
+      if (prev && c.start <= prev.start) ctx.addIssue({ code: 'custom', path: ['chapters', i], message: 'chapters must be in order' });
+    });
+  });
+
+export type Video = z.infer<typeof videoSchema>;

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { SECURITY_HEADERS } from '../lib/security-headers';
+import { SECURITY_HEADERS, frameableHeaders, isFrameable } from '../lib/security-headers';
 
 interface HeaderEntry {
   pathname: string;
@@ -35,6 +35,8 @@ export function staticSecurityHeaders(): AstroIntegration {
           for (const [key, value] of Object.entries(SECURITY_HEADERS)) {
             if (!present.has(key.toLowerCase())) entry.headers.push({ key, value });
           }
+          // The embeddable film player is the one page other sites may frame.
+          if (isFrameable(entry.pathname)) entry.headers = frameableHeaders(entry.headers);
         }
         entries.sort((a, b) => a.pathname.length - b.pathname.length || a.pathname.localeCompare(b.pathname));
         await writeFile(file, JSON.stringify(entries, null, 1));

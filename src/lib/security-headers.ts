@@ -32,3 +32,29 @@ export const CSP_DIRECTIVES = [
   "manifest-src 'self'",
   "worker-src 'none'",
 ] as const;
+
+/**
+ * Paths that partner websites may put in an iframe: the film player only. Every other page
+ * refuses to be framed (clickjacking; and a victim's page inside someone else's site).
+ */
+export const FRAMEABLE_PREFIXES = ['/embed/'] as const;
+
+export function isFrameable(pathname: string): boolean {
+  return FRAMEABLE_PREFIXES.some((p) => pathname.startsWith(p));
+}
+
+/**
+ * The headers of a frameable page: any site may frame it (`frame-ancestors *`, the only
+ * framing rule browsers apply when the CSP has one) and no X-Frame-Options, which cannot
+ * express "anyone" and would win in older browsers.
+ * @example frameableHeaders([{ key: 'X-Frame-Options', value: 'DENY' }]) // => []
+ */
+export function frameableHeaders(headers: { key: string; value: string }[]): { key: string; value: string }[] {
+  return headers
+    .filter((h) => h.key.toLowerCase() !== 'x-frame-options')
+    .map((h) =>
+      h.key.toLowerCase() === 'content-security-policy'
+        ? { key: h.key, value: h.value.replace(/frame-ancestors[^;]*/, 'frame-ancestors *') }
+        : h,
+    );
+}

@@ -46,3 +46,50 @@ export function organization(options: { name: string; url: string; description: 
 export function jsonLd(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
+
+export interface VideoInfo {
+  name: string;
+  description: string;
+  /** Absolute URLs. */
+  pageUrl: string;
+  thumbnailUrl: string;
+  contentUrl: string;
+  embedUrl: string;
+  uploadDate: string;
+  /** ISO 8601, e.g. PT45S. */
+  duration: string;
+  inLanguage: string;
+  transcript: string;
+  /** Chapters as clips: name, start and end in seconds. */
+  clips: { name: string; start: number; end: number }[];
+}
+
+/** schema.org VideoObject for a film page; chapters become Clips that link to their moment. */
+export function videoObject(v: VideoInfo) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'VideoObject',
+    name: v.name,
+    description: v.description,
+    url: v.pageUrl,
+    thumbnailUrl: [v.thumbnailUrl],
+    contentUrl: v.contentUrl,
+    embedUrl: v.embedUrl,
+    uploadDate: v.uploadDate,
+    duration: v.duration,
+    inLanguage: v.inLanguage,
+    isAccessibleForFree: true,
+    transcript: v.transcript,
+    ...(v.clips.length > 0
+      ? {
+          hasPart: v.clips.map((c) => ({
+            '@type': 'Clip',
+            name: c.name,
+            startOffset: c.start,
+            endOffset: c.end,
+            url: `${v.pageUrl}#t=${c.start}`,
+          })),
+        }
+      : {}),
+  };
+}

@@ -10,10 +10,12 @@ export const GET: APIRoute = async ({ site }) => {
   const base = site ?? new URL('http://localhost:4321');
   const abs = (p: string) => escape(new URL(p, base).href);
   const campaigns = [...new Set((await getCollection('campaigns')).map((c) => c.id.split('/')[1]))];
+  const films = (await getCollection('videos')).map((f) => f.id);
   const paths = [
     ...PAGES.map((p) => localizedPath('nl', p)),
     '/nl/press/facts/',
     ...campaigns.map((slug) => `/nl/campaigns/${slug}/`),
+    ...films.map((slug) => `/nl/videos/${slug}/`),
   ];
   const urls = paths.flatMap((nlPath) =>
     LOCALES.map((locale) => {

@@ -1,12 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { ALL_ROUTES, EXTRA_ROUTES, LOCALES } from './site.ts';
+import { ALL_ROUTES, EMBED_ROUTES, EXTRA_ROUTES, LOCALES } from './site.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const targets = [
   ...ALL_ROUTES.map((r) => r.path),
   ...EXTRA_ROUTES.map((r) => r.path),
+  ...EMBED_ROUTES.map((r) => r.path),
   ...LOCALES.map((l) => `/${l}/this-page-does-not-exist/`), // the 404 page in each language
 ];
 

@@ -13,11 +13,20 @@ export const ALL_ROUTES = LOCALES.flatMap((locale) =>
 /** Campaign slugs, from the Dutch source files. */
 export const CAMPAIGNS = readdirSync('content/campaigns/nl').map((f) => f.replace(/\.md$/, ''));
 
-/** Pages besides the main ones: the printable facts sheet and the campaign pages. */
+/** Film slugs: the folders of content/videos. */
+export const FILMS = readdirSync('content/videos');
+
+/** Pages besides the main ones: the printable facts sheet, campaign pages and film pages. */
 export const EXTRA_ROUTES = LOCALES.flatMap((locale) => [
   { locale, path: `/${locale}/press/facts/` },
   ...CAMPAIGNS.map((slug) => ({ locale, path: `/${locale}/campaigns/${slug}/` })),
+  ...FILMS.map((slug) => ({ locale, path: `/${locale}/videos/${slug}/` })),
 ]);
+
+/** The players partner sites put in an iframe: not in the sitemap (noindex), but checked by axe. */
+export const EMBED_ROUTES = LOCALES.flatMap((locale) =>
+  FILMS.map((slug) => ({ locale, path: `/embed/videos/${slug}/${locale}/` })),
+);
 
 /** The neutral site the quick exit goes to; tests answer it locally (the network is closed). */
 export const EXIT_HOST = 'https://www.meteo.be/';
