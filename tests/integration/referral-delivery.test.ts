@@ -116,8 +116,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
 
   it('encrypts the whole message to the intake key (PGP/MIME) when one is configured', async () => {
     const { privateKey, publicKey } = await openpgp.generateKey({
-      type: 'ecc',
-      curve: 'curve25519',
+      type: 'curve25519',
       userIDs: [{ name: 'CO3 intake', email: INTAKE }],
       format: 'armored',
     });

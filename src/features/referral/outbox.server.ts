@@ -62,6 +62,7 @@ export class Outbox {
   readonly #insert: StatementSync;
   readonly #insertKey: StatementSync;
   readonly #findKey: StatementSync;
+  readonly #due: StatementSync;
   /** Called after each commit that added work (the dispatcher wakes up). */
   onCommit: () => void = () => {};
 
@@ -103,6 +104,10 @@ export class Outbox {
       'INSERT INTO idempotency (key_hash, reference, created_at, answer) VALUES (?, ?, ?, ?)',
     );
     this.#findKey = this.#db.prepare('SELECT reference, answer FROM idempotency WHERE key_hash = ?');
+    this.#due = this.#db.prepare(
+      `SELECT reference, created_at, attempts, done, payload FROM referrals
+       WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?`,
+    );
   }
 
   /**
@@ -215,12 +220,7 @@ export class Outbox {
 
   /** Referrals due for delivery, oldest first. */
   due(now: number, limit = 20): OutboxRow[] {
-    const rows = this.#db
-      .prepare(
-        `SELECT reference, created_at, attempts, done, payload FROM referrals
-         WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?`,
-      )
-      .all(now, limit) as { reference: string; created_at: number; attempts: number; done: string; payload: Uint8Array | null }[];
+    const rows = this.#due.all(now, limit) as { reference: string; created_at: number; attempts: number; done: string; payload: Uint8Array | null }[];
     return rows.map((r) => ({
       reference: r.reference,
       createdAt: r.created_at,

@@ -3,7 +3,15 @@ import nodemailer, { type TransportOptions } from 'nodemailer';
 import { assess, needsMotivation, type Area, type Assessment, type Rules } from './eligibility.ts';
 import { composeIntakeMessage, type IntakeEnvelope } from './message.ts';
 import { newReference } from './reference.ts';
-import { eligibilityFromReferral, fieldErrors, makeReferralSchema, type EligibilityAnswers, type FieldError, type Referral } from './schema.ts';
+import {
+  eligibilityFromReferral,
+  eligibilitySchema,
+  fieldErrors,
+  makeReferralSchema,
+  type EligibilityAnswers,
+  type FieldError,
+  type Referral,
+} from './schema.ts';
 import type { ReferralConfig } from './config.server.ts';
 import { DeliveryError, inboxGateway, smtpGateway, webhookGateway, type Gateway } from './gateways.server.ts';
 import { Outbox, type OutboxRow } from './outbox.server.ts';
@@ -41,6 +49,21 @@ export function backoff(baseMs: number, attempt: number, random = Math.random): 
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
+/** The check's answers inside an invalid referral, when they are valid on their own. */
+function eligibilityFromInput(input: unknown): EligibilityAnswers | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const i = input as Record<string, Record<string, unknown> | undefined>;
+  const parsed = eligibilitySchema.safeParse({
+    family: { location: i.family?.location },
+    violence: { forms: i.violence?.forms, otherForm: i.violence?.otherForm, repeated: i.violence?.repeated },
+    organisations: i.organisations,
+    lifeDomains: i.lifeDomains,
+    situation: i.situation,
+    safety: { acuteDanger: i.safety?.acuteDanger },
+  });
+  return parsed.success ? parsed.data : null;
+}
+
 export class ReferralService {
   readonly outbox: Outbox;
   readonly #gateways: Gateway[];
@@ -48,6 +71,8 @@ export class ReferralService {
   readonly #rules: Rules;
   readonly #locate: (location: string) => Area;
   readonly #accepted = new Map<string, number[]>();
+  /** Built once: constructing a zod schema costs ten times what a parse does. */
+  readonly #schema: ReturnType<typeof makeReferralSchema>;
   #timer: NodeJS.Timeout | null = null;
   #running = false;
   #again = false;
@@ -64,6 +89,7 @@ export class ReferralService {
       ...(config.inboxDir ? [inboxGateway(config.inboxDir)] : []),
     ];
     this.outbox.onCommit = () => this.wake();
+    this.#schema = makeReferralSchema((r) => needsMotivation(this.assess(eligibilityFromReferral(r))));
   }
 
   assess(answers: EligibilityAnswers): Assessment {
@@ -80,15 +106,13 @@ export class ReferralService {
       const previous = await this.outbox.previousAnswer(opts.idempotencyKey);
       if (previous !== null) return { kind: 'accepted', ...(JSON.parse(previous) as AcceptedAnswer), replay: true };
     }
-    let assessment: Assessment | null = null;
-    const schema = makeReferralSchema((r) => {
-      assessment = this.assess(eligibilityFromReferral(r));
-      return needsMotivation(assessment);
-    });
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) return { kind: 'invalid', errors: fieldErrors(parsed.error), assessment };
+    const parsed = this.#schema.safeParse(input);
+    if (!parsed.success) {
+      const answers = eligibilityFromInput(input);
+      return { kind: 'invalid', errors: fieldErrors(parsed.error), assessment: answers ? this.assess(answers) : null };
+    }
     const referral = parsed.data;
-    const final = assessment ?? this.assess(eligibilityFromReferral(referral));
+    const final = this.assess(eligibilityFromReferral(referral));
 
     if (!this.#allow(opts.client)) {
       const oldest = this.#accepted.get(opts.client)?.[0] ?? Date.now();
