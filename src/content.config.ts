@@ -1,6 +1,14 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { campaignSchema, contactSchema, factSchema, helplineSchema, newsSchema, pageSchema } from './content/schemas';
+import {
+  campaignSchema,
+  centreSchema,
+  contactSchema,
+  factSchema,
+  helplineSchema,
+  newsSchema,
+  pageSchema,
+} from './content/schemas';
 
 // Page text per locale: content/pages/<locale>/<page>.md, ids like `nl/about`.
 const pages = defineCollection({
@@ -29,4 +37,13 @@ const campaigns = defineCollection({
   schema: campaignSchema,
 });
 
-export const collections = { pages, helplines, contacts, facts, news, campaigns };
+// The Veilige Huizen for the locator, with what they serve (NIS codes), in one file.
+const centres = defineCollection({ loader: file('./content/centres.json'), schema: centreSchema });
+
+// Helplines that serve a region only (Wallonia and Brussels), named by the locator.
+const regionalHelplines = defineCollection({
+  loader: file('./content/regional-helplines.json'),
+  schema: helplineSchema,
+});
+
+export const collections = { pages, helplines, contacts, facts, news, campaigns, centres, regionalHelplines };
