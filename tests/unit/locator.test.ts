@@ -5,7 +5,7 @@ import { MAP } from '../../src/features/locator/data.ts';
 import { nearestPlace, project } from '../../src/features/locator/geo.ts';
 import { answerForPlace, locate, type Answer } from '../../src/features/locator/locate.ts';
 import { normalise } from '../../src/features/locator/normalise.ts';
-import { searchPlaces } from '../../src/features/locator/search.ts';
+import { distance, searchPlaces } from '../../src/features/locator/search.ts';
 import { describe as describeAnswer, makeT, type CentreView } from '../../src/features/locator/view.ts';
 import { INDEX, centresIn, strings } from './locator-fixtures.ts';
 
@@ -187,6 +187,13 @@ describe('normalise and search', () => {
       expect(searchPlaces(INDEX, name)[0]?.place.nis).toBe('11002');
     }
     for (const name of ['Luik', 'Liège', 'Lüttich']) expect(searchPlaces(INDEX, name)[0]?.place.nis).toBe('62063');
+  });
+
+  it('counts edits, with a swap of two letters as one, and gives up past the limit', () => {
+    expect(distance('kitten', 'sitting', 5)).toBe(3);
+    expect(distance('mechlen', 'mechelen', 2)).toBe(1);
+    expect(distance('hsaselt', 'hasselt', 2)).toBe(1);
+    expect(distance('antwerpen', 'zzzzzzzzz', 2)).toBe(3);
   });
 
   it('matches the prefix of a later word too', () => {
