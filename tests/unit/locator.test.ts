@@ -45,6 +45,7 @@ const TABLE: [string, string][] = [
   ['2000', 'area antwerp → choose: antwerpen, mechelen, kempen'],
   ['2800 Mechelen', '12025 → mechelen'],
   ['B-2440 Geel', '13008 → kempen'],
+  ['٣٥٠٠', 'area limburg → limburg'],
   // Limburg, Flemish Brabant, East Flanders.
   ['3500', 'area limburg → limburg'],
   ['Hasselt', '71022 → limburg'],

@@ -44,7 +44,7 @@ export default function AnswerPanel(props: AnswerPanelProps) {
         ? t('answer.headingPlain')
         : t('answer.heading', { query: query.trim() });
   const suggestionLink = (hit: PlaceHit) =>
-    `${searchPath}?q=${encodeURIComponent(hit.matched)}&nis=${hit.place.nis}`;
+    `${searchPath}?q=${encodeURIComponent(hit.matched)}&nis=${hit.place.nis}#answer`;
 
   return (
     <section

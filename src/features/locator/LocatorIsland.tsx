@@ -86,7 +86,7 @@ export default function LocatorIsland(props: Props) {
   function choose(hit: PlaceHit) {
     setQuery(hit.matched);
     setOpen(false);
-    window.location.assign(`${action}?q=${encodeURIComponent(hit.matched)}&nis=${hit.place.nis}`);
+    window.location.assign(`${action}?q=${encodeURIComponent(hit.matched)}&nis=${hit.place.nis}#answer`);
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
@@ -146,7 +146,8 @@ export default function LocatorIsland(props: Props) {
 
   return (
     <div data-locator>
-      <form method="get" action={action} role="search" aria-labelledby="locator-heading" className="mt-6 rounded bg-brand-soft p-4">
+      {/* The fragment survives a GET submit, so the browser scrolls to the server's answer. */}
+      <form method="get" action={`${action}#answer`} role="search" aria-labelledby="locator-heading" className="mt-6 rounded bg-brand-soft p-4">
         <h2 id="locator-heading" className="mb-3 text-xl font-bold">
           {t('search.heading')}
         </h2>

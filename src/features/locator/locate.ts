@@ -33,7 +33,8 @@ export interface LocateOptions<C extends CentreArea> {
 export function locate<C extends CentreArea>(query: unknown, opts: LocateOptions<C>): Answer<C> {
   if (typeof query !== 'string') return { kind: 'empty' };
   if (query.length > MAX_QUERY_LENGTH) return { kind: 'too-long' };
-  const text = query.trim();
+  // Arabic-Indic digits (٢٨٠٠, ۲۸۰۰) are the same postcode.
+  const text = query.trim().replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf));
   if (!normalise(text)) return { kind: 'empty' };
 
   const withPostcode = /^(?:b\s*-?\s*)?(\d+)\s*(.*)$/i.exec(text);
