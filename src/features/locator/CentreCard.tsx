@@ -90,7 +90,12 @@ export default function CentreCard({ centre: c, t, referralPath, idPrefix, level
         )}
       </p>
       <p className="mt-2 text-sm text-slate-700">
-        {t('centre.sources')}: {c.sources.join('; ')} ({t('centre.checked', { date: c.checked })})
+        {/* Sources are written in English; the date is isolated so right-to-left text does not reorder it. */}
+        {t('centre.sources')}:{' '}
+        <span lang="en" dir="ltr">
+          {c.sources.join('; ')}
+        </span>{' '}
+        ({t('centre.checked', { date: `\u2066${c.checked}\u2069` })})
       </p>
     </article>
   );
