@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import {
   campaignSchema,
+  centreSchema,
   contactSchema,
   factSchema,
   helplineSchema,
@@ -42,4 +43,13 @@ const campaigns = defineCollection({
 // The loader stops the build when a caption file or transcript is missing or wrong.
 const videos = defineCollection({ loader: videosLoader(), schema: videoSchema });
 
-export const collections = { pages, helplines, contacts, facts, news, campaigns, videos };
+// The Veilige Huizen for the locator, with what they serve (NIS codes), in one file.
+const centres = defineCollection({ loader: file('./content/centres.json'), schema: centreSchema });
+
+// Helplines that serve a region only (Wallonia and Brussels), named by the locator.
+const regionalHelplines = defineCollection({
+  loader: file('./content/regional-helplines.json'),
+  schema: helplineSchema,
+});
+
+export const collections = { pages, helplines, contacts, facts, news, campaigns, videos, centres, regionalHelplines };

@@ -152,3 +152,39 @@ export const videoSchema = z
   });
 
 export type Video = z.infer<typeof videoSchema>;
+/** A NIS code: two digits for an administrative arrondissement, five for a municipality. */
+const nisCode = z.string().regex(/^\d{2}(\d{3})?$/, 'a NIS code has 2 (arrondissement) or 5 (municipality) digits');
+
+/**
+ * A Veilig Huis (or a like service in Brussels and Wallonia) for the locator. Unknown contact
+ * details stay empty and are not shown; the page then says how a family gets there.
+ */
+export const centreSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  order: z.number().int(),
+  name: perLocale,
+  /** The name before 25 November 2023 (Family Justice Center …), empty when it had none. */
+  formerName: z.string().default(''),
+  /** The city it sits in, as written there, and that city's NIS code in the places index. */
+  city: z.string().min(1),
+  cityNis: z.string().regex(/^\d{5}$/),
+  /** City-level [longitude, latitude] from the places index (GeoNames); never an address. */
+  coordinates: z.tuple([z.number().min(2.5).max(6.5), z.number().min(49.4).max(51.6)]),
+  /** What it serves: arrondissements (2 digits) and/or municipalities (5 digits). */
+  serves: z.array(nisCode).min(1),
+  /** The area it serves, in words, read as "Lier belongs to <region>". */
+  region: perLocale,
+  status: z.enum(['active', 'paused', 'planned']),
+  /** What a visitor should know besides: pilot zones, a pause, what is not confirmed. */
+  notes: perLocale.optional(),
+  address: z.string().default(''),
+  phone: z.string().regex(/^(\+?[0-9 ]+)?$/).default(''),
+  email: z.union([z.email(), z.literal('')]).default(''),
+  website: z.union([z.url({ protocol: /^https$/ }), z.literal('')]).default(''),
+  hours: z.string().default(''),
+  /** How professionals refer: `form` (the portal's referral form), the centre's own page, or unknown. */
+  referral: z.union([z.literal('form'), z.url({ protocol: /^https$/ }), z.literal('')]).default(''),
+  sources: z.array(z.string().min(3)).min(1),
+  checked: z.iso.date(),
+});
+export type Centre = z.infer<typeof centreSchema>;

@@ -21,7 +21,7 @@ export const PAGES = [
 export type PageSlug = (typeof PAGES)[number];
 
 /** Pages served by a route of their own rather than the content catch-all. */
-export const DEDICATED_PAGES: readonly PageSlug[] = ['referral', 'videos'];
+export const DEDICATED_PAGES: readonly PageSlug[] = ['referral', 'videos', 'centres'];
 
 export const MAIN_NAV: readonly PageSlug[] = [
   'families',

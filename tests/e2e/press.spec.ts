@@ -4,8 +4,14 @@ import { ALL_ROUTES, CAMPAIGNS, EXTRA_ROUTES, LOCALES, LOCALE_INFO } from './sit
 
 const helplines = JSON.parse(readFileSync('content/helplines.json', 'utf8')) as { tel: string }[];
 const contacts = JSON.parse(readFileSync('content/contacts.json', 'utf8')) as { phone?: string; email?: string }[];
-const knownTel = new Set([...helplines.map((h) => h.tel), ...contacts.map((c) => (c.phone ?? '').replace(/\s/g, ''))]);
-const knownMail = new Set(contacts.map((c) => c.email ?? '').filter(Boolean));
+const centres = JSON.parse(readFileSync('content/centres.json', 'utf8')) as { phone?: string; email?: string }[];
+const regional = JSON.parse(readFileSync('content/regional-helplines.json', 'utf8')) as { tel: string }[];
+const knownTel = new Set([
+  ...helplines.map((h) => h.tel),
+  ...regional.map((h) => h.tel),
+  ...[...contacts, ...centres].map((c) => (c.phone ?? '').replace(/\s/g, '')),
+]);
+const knownMail = new Set([...contacts, ...centres].map((c) => c.email ?? '').filter(Boolean));
 
 test('every figure on the press page has a source and a year, in every language', async ({ page }) => {
   const facts = JSON.parse(readFileSync('content/facts.json', 'utf8')) as unknown[];

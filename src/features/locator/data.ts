@@ -1,0 +1,16 @@
+import placesJson from './data/places.json' with { type: 'json' };
+import mapJson from './data/map.json' with { type: 'json' };
+import type { MapData } from './build.ts';
+import { loadIndex, type CompactIndex } from './places.ts';
+
+/** The committed places index, as the build bundles it (server, island and scripts alike). */
+export const COMPACT_INDEX = placesJson as CompactIndex;
+
+/** The map data: Belgium's outline and the projection that drew it. */
+export const MAP = mapJson as MapData;
+
+let loaded: ReturnType<typeof loadIndex> | undefined;
+/** The expanded index, built on first use and kept for the life of the process or page. */
+export function placesIndex() {
+  return (loaded ??= loadIndex(COMPACT_INDEX));
+}
