@@ -5,7 +5,7 @@ import { eligibilitySchema, type EligibilityAnswers } from '../../src/features/r
 
 const rules = rulesSchema.parse(rulesJson);
 const served: Area = { status: 'served', place: 'Antwerpen' };
-const elsewhere: Area = { status: 'other', place: 'Gent', centre: { id: 'oost-vlaanderen', name: 'Veilig Huis Oost-Vlaanderen', city: 'Gent' } };
+const elsewhere: Area = { status: 'other', place: 'Gent', centre: { id: 'oost-vlaanderen', name: { nl: 'Veilig Huis Oost-Vlaanderen' }, city: 'Gent' } };
 
 /** A family that meets every criterion; each case changes what it names. */
 function answers(change: Partial<Record<string, unknown>> = {}): EligibilityAnswers {
@@ -71,4 +71,26 @@ describe('the eligibility check', () => {
     expect(needsMotivation(assess(answers(), rules, elsewhere))).toBe(true);
     expect(needsMotivation(assess(answers({ 'safety.acuteDanger': 'yes' }), rules, served))).toBe(false);
   });
+});
+
+describe('where the family lives, read by the locator', async () => {
+  const { locateArea } = await import('../../src/features/referral/runtime.server.ts');
+  const cases: [string, string, string | null][] = [
+    ['Antwerpen', 'served', null],
+    ['Mortsel', 'served', null],
+    ['Anvers', 'served', null],
+    ['Lier', 'other', 'mechelen'],
+    ['Geel', 'other', 'kempen'],
+    ['Gent', 'other', 'oost-vlaanderen'],
+    ['Namur', 'other', 'espace-vif'],
+    ['2000', 'unknown', null], // the 2xxx range holds three centres: the intake checks
+    ['Xyzzyville', 'unknown', null],
+  ];
+  for (const [query, status, centre] of cases) {
+    it(`${query} → ${status}${centre ? ` (${centre})` : ''}`, () => {
+      const area = locateArea(query);
+      expect(area.status).toBe(status);
+      if (centre) expect(area.status === 'other' && area.centre?.id).toBe(centre);
+    });
+  }
 });

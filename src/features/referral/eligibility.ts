@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EligibilityAnswers } from './schema.ts';
+import type { Answer } from '../locator/locate.ts';
 
 /**
  * The eligibility check: a pure function over the answers and the rules file
@@ -19,10 +20,8 @@ export const rulesSchema = z.object({
   checked: z.iso.date(),
   sources: z.array(z.object({ title: z.string().min(1), url: z.union([z.url(), z.literal('')]) })).min(1),
   area: z.object({
-    /** The centre whose intake receives the referrals. */
+    /** The centre (content/centres.json) whose intake receives the referrals. */
     centre: z.string().min(1),
-    /** NIS arrondissement codes of the area it serves. */
-    arrondissements: z.array(z.string().regex(/^\d{2}$/)).min(1),
   }),
   criteria: z.object(Object.fromEntries(CRITERIA.map((c) => [c, criterionRule])) as Record<CriterionId, typeof criterionRule>),
   /** How many of the criteria that are not required must be met as well. */
@@ -33,9 +32,37 @@ export type Rules = z.output<typeof rulesSchema>;
 /** Where the family lives, as the locator understood it. */
 export type Area =
   | { status: 'served'; place: string }
-  | { status: 'other'; place: string; centre: { id: string; name: string; city: string } | null }
+  | { status: 'other'; place: string; centre: { id: string; name: Record<string, string>; city: string } | null }
   /** The place was not recognised: the intake team checks it (the check does not block on it). */
   | { status: 'unknown' };
+
+/** A centre as the locator knows it (content/centres.json). */
+export interface CentreRef {
+  id: string;
+  serves: readonly string[];
+  name: Record<string, string>;
+  city: string;
+}
+
+/**
+ * The locator's answer for the family's town or postcode, as an area for the check. A postcode
+ * range that holds our own area and another one does not decide: the intake team checks.
+ */
+export function areaFromAnswer(answer: Answer<CentreRef>, ownCentre: string): Area {
+  const ref = (c: CentreRef) => ({ id: c.id, name: c.name, city: c.city });
+  const place = answer.kind === 'place' ? answer.place.label : answer.kind === 'postcode' ? answer.postcode : '';
+  if (answer.kind !== 'place' && answer.kind !== 'postcode') return { status: 'unknown' };
+  const o = answer.outcome;
+  switch (o.kind) {
+    case 'served':
+      return o.centre.id === ownCentre ? { status: 'served', place } : { status: 'other', place, centre: ref(o.centre) };
+    case 'choose':
+    case 'unconfirmed':
+      return o.candidates.some((c) => c.id === ownCentre) ? { status: 'unknown' } : { status: 'other', place, centre: null };
+    case 'none':
+      return { status: 'other', place, centre: null };
+  }
+}
 
 export type Outcome = 'urgent' | 'eligible' | 'not-eligible' | 'other-area';
 

@@ -79,7 +79,7 @@ export function composeIntakeMessage(args: {
         `- ${nl.outcome.criteria[c.id].replace('{{minimum}}', String(c.minimum ?? '')).replace('{{count}}', String(c.count ?? ''))}: ${nl.outcome.state[c.state]}`,
     ),
     a.area.status === 'other'
-      ? `- Woonplaats buiten het werkgebied: ${a.area.place}${a.area.centre ? ` (${a.area.centre.name})` : ''}`
+      ? `- Woonplaats buiten het werkgebied: ${a.area.place}${a.area.centre ? ` (${a.area.centre.name.nl ?? a.area.centre.id})` : ''}`
       : a.area.status === 'unknown'
         ? '- Woonplaats niet herkend: na te kijken'
         : `- Woonplaats in het werkgebied: ${a.area.place}`,

@@ -1,5 +1,8 @@
 import rulesJson from '../../../content/referral-rules.json';
-import { rulesSchema, type Area } from './eligibility.ts';
+import centresJson from '../../../content/centres.json';
+import { placesIndex } from '../locator/data.ts';
+import { locate } from '../locator/locate.ts';
+import { areaFromAnswer, rulesSchema, type Area, type CentreRef } from './eligibility.ts';
 import { ConfigError, loadConfig } from './config.server.ts';
 import { ReferralService } from './service.server.ts';
 
@@ -9,9 +12,11 @@ import { ReferralService } from './service.server.ts';
  */
 export const rules = rulesSchema.parse(rulesJson);
 
-/** Where the family lives. Until the locator decides it, the intake team checks the place. */
-export function locateArea(_location: string): Area {
-  return { status: 'unknown' };
+const centres = centresJson as unknown as CentreRef[];
+
+/** Where the family lives, as the locator reads the town or postcode the referrer typed. */
+export function locateArea(location: string): Area {
+  return areaFromAnswer(locate(location, { index: placesIndex(), centres }), rules.area.centre);
 }
 
 let service: ReferralService | null = null;
