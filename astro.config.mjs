@@ -12,7 +12,8 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 export default defineConfig({
   site,
   output: 'static',
-  adapter: node({ mode: 'standalone', staticHeaders: true }),
+  // No request needs a large body: the referral is at most 64 KB (checked again where it is read).
+  adapter: node({ mode: 'standalone', staticHeaders: true, bodySizeLimit: 1024 * 1024 }),
   integrations: [react(), staticSecurityHeaders()],
   // No sessions: the portal keeps no state about visitors (and no cookie to carry one).
   session: false,

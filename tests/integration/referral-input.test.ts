@@ -198,3 +198,37 @@ describe('the webhook gateway', () => {
     }
   });
 });
+
+describe('bad input to the form page', () => {
+  const post = (body: BodyInit, type: string) =>
+    fetch(`${server.url}/nl/referral/`, { method: 'POST', headers: { 'content-type': type, origin: server.url }, body });
+
+  it('answers an oversized form with 413 and a page, not an error', async () => {
+    const r = await post(`step=submit&description=${'x'.repeat(70 * 1024)}`, 'application/x-www-form-urlencoded');
+    expect(r.status).toBe(413);
+    expect(await r.text()).toContain('Je formulier is te groot');
+  });
+
+  it('answers a malformed multipart body with 400', async () => {
+    const r = await post('--nope\r\ngarbage', 'multipart/form-data; boundary=xyz');
+    expect(r.status).toBe(400);
+  });
+
+  it('answers a form with only junk fields with 400 and the error summary', async () => {
+    const r = await post('step=submit&referrer.name=%3Cscript%3Ealert(7)%3C%2Fscript%3E&__proto__=1&constructor=2', 'application/x-www-form-urlencoded');
+    expect(r.status).toBe(400);
+    const html = await r.text();
+    expect(html).toContain('id="error-summary"');
+    expect(html).not.toContain('<script>alert(7)');
+    expect(html).toContain('value="&lt;script&gt;alert(7)&lt;/script&gt;"'); // kept, escaped
+  });
+
+  it('refuses a cross-site form post', async () => {
+    const r = await fetch(`${server.url}/nl/referral/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      body: 'step=check',
+    });
+    expect(r.status).toBe(403);
+  });
+});
