@@ -154,6 +154,9 @@ test('with JavaScript: errors as you type, follow-up questions only when they ap
   await expect(page.locator(`#${id('referrer.email')}-error`)).toBeVisible();
   await email.fill('an@caw.example');
   await expect(page.locator(`#${id('referrer.email')}-error`)).toHaveCount(0);
+  // Every question the schema requires stays on screen (a hidden required field could never be answered).
+  await expect(page.locator(`#${id('violence.childWitness')}-yes`)).toBeVisible();
+  await expect(page.locator(`#${id('safety.childrenPresent')}-yes`)).toBeVisible();
   // "Other" violence asks what it was only once ticked.
   await expect(page.locator(`#${id('violence.otherForm')}`)).toHaveCount(0);
   await page.locator(`#${id('violence.forms')}-other`).check();

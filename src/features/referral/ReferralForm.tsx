@@ -326,7 +326,6 @@ function FormBody(props: ReferralFormProps & { hydrated: boolean }) {
     if (field === 'organisations.other') return list('organisations.involved').includes('other');
     return true;
   };
-  const hasChildren = !props.hydrated || (typeof values['family.children'] === 'string' && values['family.children'].trim() !== '');
 
   return (
     <form
@@ -418,9 +417,7 @@ function FormBody(props: ReferralFormProps & { hydrated: boolean }) {
             <Choice ctx={ctx} field="violence.repeated" options={TRI_STATE} optionKey="options.triState" inline />
             <TextField ctx={ctx} field="violence.victim" max={LIMITS.person} />
             <TextField ctx={ctx} field="violence.perpetrator" max={LIMITS.person} />
-            {hasChildren && (
-              <Choice ctx={ctx} field="violence.childWitness" options={TRI_STATE} optionKey="options.triState" inline />
-            )}
+            <Choice ctx={ctx} field="violence.childWitness" options={TRI_STATE} optionKey="options.triState" inline />
           </Section>
           <Section title={t('sections.organisations')}>
             <Choice ctx={ctx} field="organisations.involved" options={ORGANISATIONS} optionKey="options.organisations" multiple />
@@ -442,9 +439,7 @@ function FormBody(props: ReferralFormProps & { hydrated: boolean }) {
             <Choice ctx={ctx} field="safety.acuteDanger" options={['yes', 'no']} optionKey="options.yesNo" inline />
             <Choice ctx={ctx} field="safety.weapons" options={TRI_STATE} optionKey="options.triState" inline />
             <Choice ctx={ctx} field="safety.threats" options={TRI_STATE} optionKey="options.triState" inline />
-            {hasChildren && (
-              <Choice ctx={ctx} field="safety.childrenPresent" options={TRI_STATE} optionKey="options.triState" inline />
-            )}
+            <Choice ctx={ctx} field="safety.childrenPresent" options={TRI_STATE} optionKey="options.triState" inline />
             <Choice ctx={ctx} field="safety.recentEscalation" options={TRI_STATE} optionKey="options.triState" inline />
           </Section>
           <Section title={t('sections.sharing')}>
