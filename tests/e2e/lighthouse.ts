@@ -16,9 +16,9 @@ export interface LighthouseResult {
   /** audits below full marks that count for a score: "category: id (title)" */
   failing: string[];
   /** ms, ms, unitless: only when performance was asked for */
-  lcp?: number;
-  tbt?: number;
-  cls?: number;
+  lcp?: number | undefined;
+  tbt?: number | undefined;
+  cls?: number | undefined;
 }
 
 export async function launchChrome() {

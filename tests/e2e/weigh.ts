@@ -115,7 +115,7 @@ export async function weighPage(context: BrowserContext, base: string, path: str
     await page.goto(`${base}/healthz`);
     recording = true;
     [response] = await Promise.all([
-      page.waitForNavigation({ waitUntil: 'load' }),
+      page.waitForResponse((r) => r.request().isNavigationRequest() && r.url() === base + path),
       page.evaluate(
         ({ action, body }) => {
           const form = document.createElement('form');
@@ -134,6 +134,7 @@ export async function weighPage(context: BrowserContext, base: string, path: str
         { action: path, body: post },
       ),
     ]);
+    await page.waitForURL(base + path, { waitUntil: 'load' });
   } else {
     response = await page.goto(base + path, { waitUntil: 'load' });
   }
