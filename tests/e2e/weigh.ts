@@ -1,0 +1,199 @@
+/**
+ * What a page weighs when a browser loads it: bytes per kind (raw and gzip), requests, hosts.
+ * Shared by the budget tests (tests/e2e/budgets.spec.ts) and `npm run bench` (scripts/bench.ts),
+ * so the test and the benchmark count the same way. Bytes, never timings: the figures are the
+ * same on a fast and a slow machine.
+ *
+ * Counting rules:
+ * - gzip is what a compressing server or proxy would send (zlib level 6, Node's default), taken
+ *   from the response body; the built server itself sends the body as it is ("raw").
+ * - JS = script files + inline executable <script> elements (the quick exit is inlined into the
+ *   HTML by Astro, so counting files only would say 0). Inline scripts stay counted in the HTML
+ *   too: the HTML is what travels; the JS figure says how much of it is code.
+ * - "before any image or film" = HTML + CSS + JS files + fonts. Images, posters, films, caption
+ *   tracks and the favicon are media and listed apart.
+ */
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext } from '@playwright/test';
+
+export type Kind = 'html' | 'css' | 'js' | 'font' | 'media' | 'other';
+export interface Bytes {
+  raw: number;
+  gzip: number;
+}
+export interface PageWeight {
+  path: string;
+  status: number;
+  html: Bytes;
+  css: Bytes;
+  /** script files + inline scripts */
+  js: Bytes;
+  /** inline executable scripts alone (part of html and of js) */
+  inlineJs: Bytes;
+  font: Bytes;
+  media: Bytes;
+  /** html + css + script files + fonts: everything before any image or film */
+  beforeMedia: Bytes;
+  /** responses received by the load event (islands: until the network is idle), the document included */
+  requests: number;
+  /** hosts other than the site's own that were asked for anything */
+  foreignHosts: string[];
+  /** <astro-island> elements: where React runs */
+  islands: number;
+  files: { url: string; kind: Kind; raw: number; gzip: number }[];
+}
+
+const gz = (b: Buffer | string) => gzipSync(b).length;
+const zero = (): Bytes => ({ raw: 0, gzip: 0 });
+
+function kindOf(resourceType: string, pathname: string): Kind {
+  if (resourceType === 'document') return 'html';
+  if (resourceType === 'stylesheet') return 'css';
+  if (resourceType === 'script') return 'js';
+  if (resourceType === 'font') return 'font';
+  if (['image', 'media', 'texttrack'].includes(resourceType) || /\.(vtt|svg|ico|png|jpe?g|webp|avif|webm|mp4)$/.test(pathname)) return 'media';
+  return 'other';
+}
+
+/**
+ * The referral's step one, filled in for a family in Antwerp: posting it gives step two, the page
+ * that carries the referral form's island (step one is plain HTML).
+ */
+export const REFERRAL_STEP_ONE = new URLSearchParams([
+  ['step', 'check'],
+  ['contact_url', ''],
+  ['violence.forms', 'partner'],
+  ['violence.repeated', 'yes'],
+  ['lifeDomains', 'housing'],
+  ['lifeDomains', 'debts'],
+  ['organisations.involved', 'police'],
+  ['organisations.involved', 'caw'],
+  ['situation.unsafe', 'yes'],
+  ['situation.hardStart', 'yes'],
+  ['family.location', 'Antwerpen'],
+  ['safety.acuteDanger', 'no'],
+]).toString();
+
+/**
+ * Loads `base + path` in a fresh page of `context` and weighs it. Use a fresh context per page
+ * for a cold cache. With `post`, the document is requested by a form POST with that body.
+ */
+export async function weighPage(context: BrowserContext, base: string, path: string, post?: string): Promise<PageWeight> {
+  const origin = new URL(base).origin;
+  const page = await context.newPage();
+  const files: PageWeight['files'] = [];
+  const foreign = new Set<string>();
+  const pending: Promise<void>[] = [];
+  // Anything aimed at another host is refused here (the network is closed anyway) and recorded.
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== origin && url.protocol !== 'data:') {
+      foreign.add(url.host);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  let recording = !post;
+  page.on('response', (response) => {
+    if (!recording) return;
+    pending.push(
+      (async () => {
+        const url = new URL(response.url());
+        if (url.origin !== origin) return;
+        const kind = kindOf(response.request().resourceType(), url.pathname);
+        // Media is fetched in ranges and may be cut off: count the announced length instead.
+        const body = kind === 'media' ? null : await response.body().catch(() => null);
+        const raw = body ? body.length : Number((await response.allHeaders())['content-length'] ?? 0);
+        files.push({ url: url.pathname, kind, raw, gzip: body ? gz(body) : raw });
+      })(),
+    );
+  });
+  let response;
+  if (post) {
+    // A real form submission from the site's own origin (the server checks Origin): start on a
+    // page that loads nothing else (the health check), so the cache stays cold.
+    await page.goto(`${base}/healthz`);
+    recording = true;
+    [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().isNavigationRequest() && r.url() === base + path),
+      page.evaluate(
+        ({ action, body }) => {
+          const form = document.createElement('form');
+          form.method = 'post';
+          form.action = action;
+          for (const [name, value] of new URLSearchParams(body)) {
+            const input = document.createElement('input');
+            input.type = 'hidden';
+            input.name = name;
+            input.value = value;
+            form.append(input);
+          }
+          document.body.append(form);
+          form.submit();
+        },
+        { action: path, body: post },
+      ),
+    ]);
+    await page.waitForURL(base + path, { waitUntil: 'load' });
+  } else {
+    response = await page.goto(base + path, { waitUntil: 'load' });
+  }
+  // Content pages have fetched all they fetch by `load`; islands import their chunks after it.
+  if (await page.locator('astro-island').count()) await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
+  const inline = await page.$$eval('script:not([src])', (els) =>
+    els
+      .filter((e) => {
+        const t = (e.getAttribute('type') ?? '').trim();
+        return t === '' || t === 'module' || t === 'text/javascript';
+      })
+      .map((e) => e.textContent ?? ''),
+  );
+  const islands = await page.locator('astro-island').count();
+  await page.close();
+
+  const sum = (...kinds: Kind[]): Bytes =>
+    files.filter((f) => kinds.includes(f.kind)).reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), zero());
+  const inlineJs = inline.reduce((a, s) => ({ raw: a.raw + Buffer.byteLength(s), gzip: a.gzip + gz(s) }), zero());
+  const jsFiles = sum('js');
+  return {
+    path,
+    status: response?.status() ?? 0,
+    html: sum('html'),
+    css: sum('css'),
+    js: { raw: jsFiles.raw + inlineJs.raw, gzip: jsFiles.gzip + inlineJs.gzip },
+    inlineJs,
+    font: sum('font'),
+    media: sum('media'),
+    beforeMedia: sum('html', 'css', 'js', 'font'),
+    requests: files.length,
+    foreignHosts: [...foreign].sort(),
+    islands,
+    files,
+  };
+}
+
+/** 1 KB = 1024 bytes throughout. */
+export const KB = 1024;
+export const kb = (n: number) => (n / KB).toFixed(1);
+
+/** The budgets, gzip bytes. Why each figure: README, "Budgets". */
+export const BUDGETS = {
+  /** a content page: the quick exit, and a film page's player script */
+  contentJs: 2 * KB,
+  /** a content page before any image or film: HTML + CSS + JS + fonts */
+  contentTotal: 25 * KB,
+  /** the referral's step two (the form island): React, i18next, zod and the form; 114.8 KB measured */
+  referralJs: 120 * KB,
+  referralTotal: 140 * KB,
+  /** the locator page: React, the search and the places index; 85.1 KB measured */
+  locatorJs: 90 * KB,
+  locatorTotal: 110 * KB,
+} as const;
+
+/** Which budget a path falls under. */
+export function budgetFor(path: string): { kind: 'content' | 'referral' | 'locator'; js: number; total: number } {
+  if (/^\/[a-z]+\/referral\//.test(path)) return { kind: 'referral', js: BUDGETS.referralJs, total: BUDGETS.referralTotal };
+  if (/^\/[a-z]+\/centres\//.test(path)) return { kind: 'locator', js: BUDGETS.locatorJs, total: BUDGETS.locatorTotal };
+  return { kind: 'content', js: BUDGETS.contentJs, total: BUDGETS.contentTotal };
+}
