@@ -5,49 +5,22 @@
  *
  *   BENCH_SECONDS=10 npm run bench:referrals
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { startBenchServer } from './bench-server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const port = Number(process.env.BENCH_PORT ?? 4391);
-const base = `http://127.0.0.1:${port}`;
-const dir = mkdtempSync(path.join(tmpdir(), 'co3-bench-'));
 const body = readFileSync('docs/referral.example.json', 'utf8');
 
-const server = spawn(process.execPath, ['dist/server/entry.mjs'], {
-  env: {
-    PATH: process.env.PATH ?? '',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATA_DIR: path.join(dir, 'data'),
-    INTAKE_INBOX_DIR: path.join(dir, 'inbox'),
-    REFERRAL_RATE_LIMIT: '0',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-
-async function ready() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // starting
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
 
 type Result = autocannon.Result;
 const run = (opts: autocannon.Options) => autocannon({ connections: 50, duration: seconds, ...opts }) as unknown as Promise<Result>;
 const line = (name: string, r: Result, ok: number) =>
   `${name.padEnd(34)} ${String(Math.round(ok / r.duration)).padStart(7)} /s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   (${ok} ok, ${r.non2xx} non-2xx, ${r.errors} errors)`;
 
+const { base, stop } = await startBenchServer(port);
 try {
-  await ready();
   await run({ url: `${base}/nl/`, duration: 2 }); // warm-up
   const page = await run({ url: `${base}/nl/` });
   const referrals = await run({
@@ -73,6 +46,5 @@ try {
     process.exitCode = 1;
   }
 } finally {
-  server.kill();
-  rmSync(dir, { recursive: true, force: true });
+  stop();
 }

@@ -15,20 +15,19 @@
  *   BENCH_PORT=4390 BENCH_SECONDS=10 npm run bench
  *   BENCH_QUICK=1 npm run bench       a trial: nl pages only, Lighthouse on two pages (do not commit its results)
  */
-import { execSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { chromium } from '@playwright/test';
 import autocannon from 'autocannon';
 import { ALL_ROUTES, EXTRA_ROUTES, LOCALES } from '../tests/e2e/site.ts';
+import { startBenchServer } from './bench-server.ts';
 import { launchChrome, runLighthouse, type LighthouseResult } from '../tests/e2e/lighthouse.ts';
 import { BUDGETS, REFERRAL_STEP_ONE, budgetFor, kb, weighPage, type PageWeight } from '../tests/e2e/weigh.ts';
 
 const quick = !!process.env['BENCH_QUICK'];
 const seconds = Number(process.env['BENCH_SECONDS'] ?? (quick ? 2 : 10));
 const port = Number(process.env['BENCH_PORT'] ?? 4390);
-const base = `http://127.0.0.1:${port}`;
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const started = new Date();
 const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' / ');
@@ -47,26 +46,7 @@ if (!process.env['BENCH_SKIP_BUILD']) {
 }
 
 // The built server, loopback only, with a throw-away outbox and no rate limit.
-const dir = mkdtempSync(path.join(os.tmpdir(), 'co3-bench-'));
-const server = spawn(process.execPath, ['dist/server/entry.mjs'], {
-  env: {
-    PATH: process.env['PATH'] ?? '',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATA_DIR: path.join(dir, 'data'),
-    INTAKE_INBOX_DIR: path.join(dir, 'inbox'),
-    REFERRAL_RATE_LIMIT: '0',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-
-async function ready() {
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
+const { base, stop } = await startBenchServer(port);
 
 interface WeightRow extends Omit<PageWeight, 'files'> {
   locale: string;
@@ -90,7 +70,6 @@ const loadTest: LoadRow[] = [];
 let chromiumVersion = '';
 
 try {
-  await ready();
 
   // 2. Page weight.
   log('page weight, every page in every locale');
@@ -154,8 +133,7 @@ try {
     ),
   );
 } finally {
-  server.kill();
-  rmSync(dir, { recursive: true, force: true });
+  stop();
 }
 
 // Results.

@@ -93,6 +93,24 @@ function describedBy(ctx: Ctx, field: string, hint: boolean): string | undefined
 
 const hasHint = (t: TFunction, key: string) => t(key, { defaultValue: '' }) !== '';
 
+/** Label, hint and error of a single input, in the GOV.UK order. */
+function FieldHead({ ctx, field, hint, optional }: { ctx: Ctx; field: string; hint: boolean; optional?: boolean | undefined }) {
+  return (
+    <>
+      <label htmlFor={fieldId(field)} className="field-label">
+        {ctx.t(`fields.${field}.label`)}
+        {optional && <span className="field-optional"> {ctx.t('form.optional')}</span>}
+      </label>
+      {hint && (
+        <p id={`${fieldId(field)}-hint`} className="field-hint">
+          {ctx.t(`fields.${field}.hint`)}
+        </p>
+      )}
+      <ErrorText ctx={ctx} field={field} />
+    </>
+  );
+}
+
 function TextField(props: {
   ctx: Ctx;
   field: string;
@@ -108,16 +126,7 @@ function TextField(props: {
   const value = ctx.values[field];
   return (
     <div className={`field ${ctx.errors.has(field) ? 'field--error' : ''}`}>
-      <label htmlFor={fieldId(field)} className="field-label">
-        {ctx.t(`fields.${field}.label`)}
-        {props.optional && <span className="field-optional"> {ctx.t('form.optional')}</span>}
-      </label>
-      {hint && (
-        <p id={`${fieldId(field)}-hint`} className="field-hint">
-          {ctx.t(`fields.${field}.hint`)}
-        </p>
-      )}
-      <ErrorText ctx={ctx} field={field} />
+      <FieldHead ctx={ctx} field={field} hint={hint} optional={props.optional} />
       <input
         id={fieldId(field)}
         name={field}
@@ -144,16 +153,7 @@ function TextArea(props: { ctx: Ctx; field: string; max: number; optional?: bool
   const [length, setLength] = useState(initial.length);
   return (
     <div className={`field ${ctx.errors.has(field) ? 'field--error' : ''}`}>
-      <label htmlFor={fieldId(field)} className="field-label">
-        {ctx.t(`fields.${field}.label`)}
-        {props.optional && <span className="field-optional"> {ctx.t('form.optional')}</span>}
-      </label>
-      {hint && (
-        <p id={`${fieldId(field)}-hint`} className="field-hint">
-          {ctx.t(`fields.${field}.hint`)}
-        </p>
-      )}
-      <ErrorText ctx={ctx} field={field} />
+      <FieldHead ctx={ctx} field={field} hint={hint} optional={props.optional} />
       <textarea
         id={fieldId(field)}
         name={field}
@@ -368,10 +368,7 @@ function FormBody(props: ReferralFormProps & { hydrated: boolean }) {
             <TextField ctx={ctx} field="referrer.name" autoComplete="name" max={LIMITS.name} />
             <TextField ctx={ctx} field="referrer.organisation" autoComplete="organization" max={LIMITS.organisation} />
             <div className={`field ${ctx.errors.has('referrer.role') ? 'field--error' : ''}`}>
-              <label htmlFor={fieldId('referrer.role')} className="field-label">
-                {t('fields.referrer.role.label')}
-              </label>
-              <ErrorText ctx={ctx} field="referrer.role" />
+              <FieldHead ctx={ctx} field="referrer.role" hint={false} />
               <select
                 id={fieldId('referrer.role')}
                 name="referrer.role"

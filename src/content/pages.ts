@@ -1,0 +1,14 @@
+import { getEntry, type CollectionEntry } from 'astro:content';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import type { PageSlug } from '../i18n/routes';
+
+/**
+ * A page's text for an on-demand route: the locale's own, or the Dutch one with `fallback`
+ * set when it has none (the prerendered routes get the same choice from `pagePaths`).
+ */
+export async function pageEntry(locale: Locale, page: PageSlug): Promise<{ entry: CollectionEntry<'pages'>; fallback: boolean }> {
+  const own = await getEntry('pages', `${locale}/${page}`);
+  const entry = own ?? (await getEntry('pages', `${DEFAULT_LOCALE}/${page}`));
+  if (!entry) throw new Error(`No content entry ${DEFAULT_LOCALE}/${page}`);
+  return { entry, fallback: !own };
+}
