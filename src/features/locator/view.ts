@@ -2,6 +2,7 @@ import { areaOfNis, type Region } from './areas.ts';
 import type { Answer } from './locate.ts';
 import { placeName, type NameLocale } from './places.ts';
 import type { CentreArea } from './resolve.ts';
+import type { Centre } from '../../content/schemas.ts';
 
 /** A centre as a page in one language shows it: every text already in that language. */
 export interface CentreView extends CentreArea {
@@ -26,27 +27,8 @@ export interface CentreView extends CentreArea {
   checked: string;
 }
 
-/** The fields of a centre in the content collection that the view reads. */
-export interface CentreInput {
-  id: string;
-  order: number;
-  name: Record<NameLocale, string>;
-  formerName: string;
-  city: string;
-  coordinates: [number, number];
-  serves: string[];
-  region: Record<NameLocale, string>;
-  status: 'active' | 'paused' | 'planned';
-  notes?: Record<NameLocale, string> | undefined;
-  address: string;
-  phone: string;
-  email: string;
-  website: string;
-  hours: string;
-  referral: string;
-  sources: string[];
-  checked: string;
-}
+/** A centre as the content collection holds it (`content/centres.json`, checked by `centreSchema`). */
+export type CentreInput = Centre;
 
 export function centreView(c: CentreInput, locale: NameLocale): CentreView {
   const first = c.serves[0] ?? '';
