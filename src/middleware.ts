@@ -17,7 +17,13 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
   let response = await next();
   // In a right-to-left page every number is isolated left-to-right, whatever wrote it (see lib/bidi).
-  if (LOCALE_INFO[locale].dir === 'rtl' && response.headers.get('content-type')?.startsWith('text/html')) {
+  if (
+    LOCALE_INFO[locale].dir === 'rtl' &&
+    response.body &&
+    response.status !== 204 &&
+    response.status !== 304 &&
+    response.headers.get('content-type')?.startsWith('text/html')
+  ) {
     response = await isolateNumbers(response);
   }
   if (context.isPrerendered) return response; // their headers come from dist/_headers.json
