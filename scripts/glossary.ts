@@ -29,6 +29,10 @@ export const glossarySchema = z.object({
   review: z.string().min(1),
   sources: z.array(z.string()).optional(),
   terms: z.array(entrySchema).min(1),
+  /** A name that each page naming it must explain once: `gloss` is "Name (explanation)". */
+  glosses: z
+    .array(z.object({ name: z.string().min(1), gloss: z.string().regex(/\(.+\)$/), why: z.string().min(1) }))
+    .default([]),
 });
 export type Glossary = z.infer<typeof glossarySchema>;
 export type GlossaryEntry = Glossary['terms'][number];
@@ -108,6 +112,47 @@ export function localeFiles(root: string, locale: Locale): { path: string; filte
   return files;
 }
 
+export interface MissingGloss {
+  file: string;
+  line: number;
+  name: string;
+  gloss: string;
+}
+
+/**
+ * Pages and campaigns that name something (Veilig Huis) without its gloss anywhere in the file.
+ * The gloss may go on with "; source: …" inside its brackets, and bold marks do not count.
+ */
+export function missingGlosses(text: string, glossary: Glossary, file: string): MissingGloss[] {
+  const plain = text.replace(/\*/g, '');
+  const out: MissingGloss[] = [];
+  for (const { name, gloss } of glossary.glosses) {
+    const named = new RegExp(`${escape(name)}(?![\\p{L}])`, 'u');
+    const lineIndex = text.split('\n').findIndex((l) => named.test(l.replace(/\*/g, '')));
+    if (lineIndex === -1) continue;
+    if (plain.includes(gloss) || plain.includes(`${gloss.slice(0, -1)};`)) continue;
+    out.push({ file, line: lineIndex + 1, name, gloss });
+  }
+  return out;
+}
+
+/** Every page and campaign of every locale that names a glossed name without its gloss. */
+export function glossViolations(root: string): MissingGloss[] {
+  const out: MissingGloss[] = [];
+  for (const locale of LOCALES) {
+    const glossary = readGlossary(root, locale);
+    for (const kind of ['pages', 'campaigns']) {
+      for (const path of list(join(root, 'content', kind, locale), '.md')) {
+        out.push(...missingGlosses(readFileSync(path, 'utf8'), glossary, relative(root, path)));
+      }
+    }
+  }
+  return out;
+}
+
+export const describeMissingGloss = (m: MissingGloss) =>
+  `${m.file}:${m.line}: names "${m.name}" but never glosses it: write "${m.gloss}" once`;
+
 /** Every forbidden variant in the whole content of every locale. */
 export function glossaryViolations(root: string): Violation[] {
   const out: Violation[] = [];
@@ -124,7 +169,9 @@ export const describeViolation = (v: Violation) => `${v.file}:${v.line}: "${v.fo
 
 if (import.meta.main) {
   const found = glossaryViolations(process.cwd());
+  const glosses = glossViolations(process.cwd());
   for (const v of found) console.log(describeViolation(v));
-  console.log(found.length === 0 ? 'glossary: no forbidden variant' : `glossary: ${found.length} forbidden variant(s)`);
-  process.exitCode = found.length === 0 ? 0 : 1;
+  for (const m of glosses) console.log(describeMissingGloss(m));
+  console.log(`glossary: ${found.length} forbidden variant(s), ${glosses.length} missing gloss(es)`);
+  process.exitCode = found.length + glosses.length === 0 ? 0 : 1;
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/i18n/locales.ts';
-import { describeViolation, glossaryViolations, localeFiles, readGlossary, scanText } from '../../scripts/glossary.ts';
+import {
+  describeMissingGloss,
+  describeViolation,
+  glossViolations,
+  glossaryViolations,
+  localeFiles,
+  missingGlosses,
+  readGlossary,
+  scanText,
+} from '../../scripts/glossary.ts';
 
 const root = process.cwd();
 
@@ -8,6 +17,10 @@ describe('one term for one thing in each language', () => {
   it('finds no forbidden variant in any locale file, page, film text or content entry', () => {
     // Each failure reads "file:line: "variant" → use "term" (concept)".
     expect(glossaryViolations(root).map(describeViolation)).toEqual([]);
+  });
+
+  it('glosses the Veilig Huis once on every page and campaign that names it (en, fr, de, ar, ber)', () => {
+    expect(glossViolations(root).map(describeMissingGloss)).toEqual([]);
   });
 
   it('has a glossary for every locale, and no term forbids itself', () => {
@@ -64,6 +77,15 @@ describe('scanText', () => {
     expect(scanText('## Abrid n ssensla (ketenaanpak)', ber, 'x')).toEqual([]);
     expect(scanText('Ɣar ṣṣefḥa [lxuṣuṣiya](/ber/privacy/) d {{privacy}}.', ber, 'x')).toEqual([]);
     expect(scanText('Di ketenaanpak, yella lɛunf.', ber, 'x').map((v) => v.found)).toEqual(['ketenaanpak', 'yella']);
+  });
+
+  it('finds a page that names the Veilig Huis without its gloss, and accepts bold and a source in the brackets', () => {
+    const en = readGlossary(root, 'en');
+    expect(missingGlosses('---\ntitle: x\n---\n\nAsk the Veilig Huis.\n', en, 'p.md').map(describeMissingGloss)).toEqual([
+      'p.md:5: names "Veilig Huis" but never glosses it: write "Veilig Huis (Safe House)" once',
+    ]);
+    expect(missingGlosses('The **Veilig Huis** (Safe House; source: x). The Veilig Huis helps.', en, 'p.md')).toEqual([]);
+    expect(missingGlosses('All Veilige Huizen.', en, 'p.md')).toEqual([]);
   });
 
   it('applies a line filter: only the locale’s own lines of a mixed file', () => {
