@@ -17,11 +17,11 @@ describe('one term for one thing in each language', () => {
   it('finds no forbidden variant in any locale file, page, film text or content entry', () => {
     // Each failure reads "file:line: "variant" → use "term" (concept)".
     expect(glossaryViolations(root).map(describeViolation)).toEqual([]);
-  });
+  }, 30_000); // reads every text file of six locales: seconds on a loaded machine
 
   it('glosses the Veilig Huis once on every page and campaign that names it (en, fr, de, ar, ber)', () => {
     expect(glossViolations(root).map(describeMissingGloss)).toEqual([]);
-  });
+  }, 30_000);
 
   it('has a glossary for every locale, and no term forbids itself', () => {
     for (const locale of LOCALES) {
