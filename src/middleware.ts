@@ -3,6 +3,8 @@ import { localeFromPath } from './i18n/routes';
 import { negotiateLocale } from './i18n/negotiate';
 import { getT } from './i18n/strings';
 import { SECURITY_HEADERS } from './lib/security-headers';
+import { LOCALE_INFO } from './i18n/locales';
+import { isolateNumbersInHtml } from './lib/bidi';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   // The locale of a page is its first path segment. Outside a locale (the 404 page for `/xyz`,
@@ -13,7 +15,17 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.locale = locale;
   context.locals.t = getT(locale);
 
-  const response = await next();
+  let response = await next();
+  // In a right-to-left page every number is isolated left-to-right, whatever wrote it (see lib/bidi).
+  if (
+    LOCALE_INFO[locale].dir === 'rtl' &&
+    response.body &&
+    response.status !== 204 &&
+    response.status !== 304 &&
+    response.headers.get('content-type')?.startsWith('text/html')
+  ) {
+    response = await isolateNumbers(response);
+  }
   if (context.isPrerendered) return response; // their headers come from dist/_headers.json
   // Some responses (Response.redirect, fetch results) have immutable headers: copy them.
   const out = new Response(response.body, response);
@@ -24,3 +36,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   out.headers.delete('set-cookie');
   return out;
 });
+
+async function isolateNumbers(response: Response): Promise<Response> {
+  const html = isolateNumbersInHtml(await response.text());
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+}

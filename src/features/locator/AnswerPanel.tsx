@@ -1,4 +1,5 @@
 import { areaOfNis } from './areas.ts';
+import BidiText from '../../components/BidiText.tsx';
 import CentreCard from './CentreCard.tsx';
 import type { Answer } from './locate.ts';
 import { placeName, type NameLocale } from './places.ts';
@@ -59,16 +60,18 @@ export default function AnswerPanel(props: AnswerPanelProps) {
         {heading}
       </h2>
       {answer.kind === 'place' && nearestKm !== undefined && (
-        <p data-nearest>{t('answer.nearest', { place: placeName(answer.place, locale), km: Math.round(nearestKm) })}</p>
+        <p data-nearest>
+          <BidiText text={t('answer.nearest', { place: placeName(answer.place, locale), km: Math.round(nearestKm) })} />
+        </p>
       )}
       {reason && (
         <p data-reason className="mb-3 font-semibold">
-          {reason}
+          <BidiText text={reason} />
         </p>
       )}
       {message && (
         <p data-message className="mb-3">
-          {message}
+          <BidiText text={message} />
         </p>
       )}
       {served && <CentreCard centre={served} t={t} referralPath={referralPath} idPrefix={`${prefix}-centre`} />}
