@@ -28,7 +28,7 @@ export interface PageText {
   description: string;
   /** The Markdown body. */
   body: string;
-  faq?: { q: string; a: string }[];
+  faq?: { q: string; a: string }[] | undefined;
 }
 
 export type Finding =
