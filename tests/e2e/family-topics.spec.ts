@@ -28,10 +28,10 @@ for (const locale of LOCALES) {
       // Every phone link on the page calls a real helpline, and shows the number it calls.
       const tels = await page
         .locator('main a[href^="tel:"]')
-        .evaluateAll((as) => as.map((a) => [a.getAttribute('href') ?? '', a.textContent ?? '']));
-      for (const [tel, label] of tels) {
+        .evaluateAll((as) => as.map((a) => ({ tel: a.getAttribute('href') ?? '', label: a.textContent ?? '' })));
+      for (const { tel, label } of tels) {
         expect(HELPLINES, `${href} links to ${tel}`).toContain(tel);
-        expect(label.replace(/\D/g, ''), `${href}: the link to ${tel} says ${label}`).toContain(tel!.slice(4));
+        expect(label.replace(/\D/g, ''), `${href}: the link to ${tel} says ${label}`).toContain(tel.slice(4));
       }
       // Where the facts come from, each source with the date it was checked.
       await expect(page.locator('[data-page-sources] li').first()).toBeVisible();
