@@ -84,8 +84,13 @@ export function readGlossary(root: string, locale: Locale): Glossary {
   return glossarySchema.parse(JSON.parse(readFileSync(join(root, 'content', 'glossary', `${locale}.json`), 'utf8')));
 }
 
-const list = (dir: string, ext: string) =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => join(dir, f)) : [];
+/** Files ending in `ext` under `dir`, subfolders included (family topics live in pages/<l>/families/). */
+const list = (dir: string, ext: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? list(join(dir, e.name), ext) : e.name.endsWith(ext) ? [join(dir, e.name)] : [],
+      )
+    : [];
 
 /** Every file holding text of `locale`, with a filter that keeps only that locale's lines where a file mixes languages. */
 export function localeFiles(root: string, locale: Locale): { path: string; filter?: (line: string) => string | null }[] {

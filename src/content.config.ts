@@ -8,6 +8,7 @@ import {
   helplineSchema,
   newsSchema,
   pageSchema,
+  pageSourcesSchema,
   videoSchema,
 } from './content/schemas';
 import { videosLoader } from './content/videos-loader.server';
@@ -52,4 +53,7 @@ const regionalHelplines = defineCollection({
   schema: helplineSchema,
 });
 
-export const collections = { pages, helplines, contacts, facts, news, campaigns, videos, centres, regionalHelplines };
+// Where each page's facts come from (family topics, safety page), with the date checked.
+const pageSources = defineCollection({ loader: file('./content/page-sources.json'), schema: pageSourcesSchema });
+
+export const collections = { pageSources, pages, helplines, contacts, facts, news, campaigns, videos, centres, regionalHelplines };

@@ -28,6 +28,35 @@ export const pageSchema = z.object({
   faq: z.array(z.object({ q: z.string().min(5), a: z.string().min(5) })).optional(),
 });
 
+/** A "to be confirmed" entry (the shared convention): the field stays empty, the page says whom to ask. */
+export const toConfirmSchema = z.object({
+  field: z.string().min(1),
+  why: z.string().min(10),
+  ask: z.string().min(3),
+});
+
+/**
+ * Where the facts of a page come from: `content/page-sources.json`, one entry per page slug
+ * (the same for every language). Each fact names its source and the date it was checked; what
+ * no source confirms is not on the page and is listed in `toConfirm` with whom to ask.
+ */
+export const pageSourcesSchema = z.object({
+  id: z.string().min(1),
+  sources: z
+    .array(
+      z.object({
+        /** The fact as the page states it, in English, for editors. */
+        fact: z.string().min(10),
+        /** Who says so: organisation and page or legal text. */
+        source: z.string().min(3),
+        url: z.url({ protocol: /^https$/ }).optional(),
+        checked: z.iso.date(),
+      }),
+    )
+    .min(1),
+  toConfirm: z.array(toConfirmSchema).default([]),
+});
+
 /** Someone to contact. Unknown fields stay empty; `howToReach` says what to do instead. */
 export const contactSchema = z.object({
   id: z.string(),

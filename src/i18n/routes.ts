@@ -1,12 +1,30 @@
 import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from './locales.ts';
 
 /**
+ * The topics families look for (issue 14), each a page under the families page:
+ * `/<l>/families/<topic>/`. The order is the order of the list on the families page.
+ */
+export const FAMILY_TOPICS = [
+  'families/call-1712',
+  'families/children',
+  'families/barring-order',
+  'families/shelter',
+  'families/victim-support',
+  'families/using-violence',
+  'families/honour-and-elder-abuse',
+  'families/residence-permit',
+  'families/interpreters',
+] as const;
+export type FamilyTopic = (typeof FAMILY_TOPICS)[number];
+
+/**
  * The portal's pages, the same slugs in every locale. `home` is the locale's root.
  * The order is the order of the main navigation.
  */
 export const PAGES = [
   'home',
   'families',
+  ...FAMILY_TOPICS,
   'professionals',
   'referral',
   'centres',
@@ -33,6 +51,11 @@ export const MAIN_NAV: readonly PageSlug[] = [
   'press',
 ];
 export const FOOTER_NAV: readonly PageSlug[] = ['safety', 'privacy', 'accessibility', 'contact'];
+
+/** True for a topic page under the families page. */
+export function isFamilyTopic(value: unknown): value is FamilyTopic {
+  return typeof value === 'string' && (FAMILY_TOPICS as readonly string[]).includes(value);
+}
 
 export function isPageSlug(value: unknown): value is PageSlug {
   return typeof value === 'string' && (PAGES as readonly string[]).includes(value);
