@@ -5,9 +5,11 @@ import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
 import { CSP_DIRECTIVES } from './src/lib/security-headers.ts';
 import { staticSecurityHeaders } from './src/integrations/static-headers.ts';
+import { DEFAULT_SITE_URL } from './src/lib/site-url.ts';
 
-// SITE_URL is the public origin, used for canonical and hreflang links at build time.
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// SITE_URL is the public origin, baked in at build time: canonical and hreflang links, the
+// sitemap, the RSS feeds. A production build must set it; the server warns at start when not.
+const site = process.env.SITE_URL ?? DEFAULT_SITE_URL;
 
 export default defineConfig({
   site,

@@ -58,8 +58,10 @@ try {
     cdp.on('Network.requestWillBeSent', (e) => {
       if (/\.(webm|mp4)$/.test(new URL(e.request.url).pathname)) mediaRequests.add(e.requestId);
     });
+    // Chromium may report a chunk twice, once as encoded and once as decoded bytes (the other
+    // field 0): count the encoded bytes only, as they arrive (a media request may never finish).
     cdp.on('Network.dataReceived', (e) => {
-      if (mediaRequests.has(e.requestId)) filmBytes += e.encodedDataLength || e.dataLength;
+      if (mediaRequests.has(e.requestId)) filmBytes += e.encodedDataLength;
     });
     await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(1000);

@@ -14,3 +14,11 @@ export async function getNews(locale: Locale) {
     .filter((n) => n !== undefined)
     .sort((a, b) => b.date.getTime() - a.date.getTime());
 }
+
+/**
+ * The news feed of a locale: its site-relative address and its title, for the feed itself,
+ * the link on the press page and the `<link rel="alternate">` in the press pages' head.
+ */
+export function newsFeed(locale: Locale, t: (key: string) => string): { href: string; title: string } {
+  return { href: `/${locale}/press/rss.xml`, title: `${t('site.name')} · ${t('press.newsHeading')}` };
+}

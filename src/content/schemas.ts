@@ -151,11 +151,23 @@ export const videoSchema = z
     /** The date the film was published, for structured data. */
     uploadDate: z.iso.date(),
     /**
-     * Versions spoken in a locale's language. Same cut as the main film (same scenes, same
-     * length), so the captions, chapters and transcripts fit every version.
+     * Versions in a locale's language: spoken in it, or (`spoken: false`) showing their words on
+     * screen in it, as the sample films do. Same cut as the main film (same scenes, same
+     * length), so the captions, chapters and transcripts fit every version. A locale without a
+     * variant gets the main film.
      */
     variants: z
-      .partialRecord(z.enum(LOCALES), z.object({ sources: z.array(mediaSourceSchema).min(1), download: z.string() }))
+      .partialRecord(
+        z.enum(LOCALES),
+        z.object({
+          sources: z.array(mediaSourceSchema).min(1),
+          download: z.string().regex(/^[\w.-]+\.(webm|mp4)$/),
+          /** The version's own still (its title in its language); the main poster when not given. */
+          poster: z.string().regex(/^[\w.-]+\.(jpg|jpeg|png|webp)$/).optional(),
+          /** False when the version is silent and its words are on screen: captions then stay on. */
+          spoken: z.boolean().default(true),
+        }),
+      )
       .default({}),
     title: perLocale,
     summary: perLocale,

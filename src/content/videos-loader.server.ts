@@ -32,12 +32,14 @@ export function videosLoader(base = './content/videos'): Loader {
         // by name; the schema then checks the metadata itself.
         const duration = typeof raw['duration'] === 'number' ? raw['duration'] : undefined; // the schema says why
         const files = (list: unknown) => (Array.isArray(list) ? list.map((s) => String(s?.file)) : []);
-        const variants = Object.values((raw['variants'] ?? {}) as Record<string, { sources?: unknown; download?: unknown }>);
+        const variants = Object.values(
+          (raw['variants'] ?? {}) as Record<string, { sources?: unknown; download?: unknown; poster?: unknown }>,
+        );
         const named = [
           raw['poster'],
           raw['download'],
           ...files(raw['sources']),
-          ...variants.flatMap((v) => [v.download, ...files(v.sources)]),
+          ...variants.flatMap((v) => [v.download, v.poster, ...files(v.sources)]),
         ].filter((f): f is string => typeof f === 'string');
         const found = filmProblems({ slug, duration, named }, read, (f) => existsSync(join(dir, f)));
         problems.push(...found);

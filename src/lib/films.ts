@@ -2,7 +2,7 @@
  * The film library's rules, pure: which files a film needs, which version a visitor gets, how
  * times are written. File access lives in `src/content/videos-loader.server.ts`.
  */
-import { LOCALES, type Locale } from '../i18n/locales.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/locales.ts';
 import { checkWebVtt } from './webvtt.ts';
 
 /** The caption file of a film in a locale, in the film's folder. */
@@ -59,20 +59,44 @@ export interface Source {
 export interface Playable {
   sources: Source[];
   download: string;
-  variants: Partial<Record<Locale, { sources: Source[]; download: string }>>;
+  poster: string;
+  variants: Partial<Record<Locale, { sources: Source[]; download: string; poster?: string | undefined; spoken: boolean }>>;
+}
+
+export interface Version {
+  sources: Source[];
+  download: string;
+  poster: string;
+  /** The language the version is in (spoken or on screen), or null for the main film. */
+  language: Locale | null;
+  /** Whether that language is spoken; false for a silent version with its words on screen. */
+  spoken: boolean;
 }
 
 /**
- * The version of a film for a visitor: the one spoken in their language when it exists,
- * otherwise the main film (with captions in their language).
- * @example versionFor({ sources: [a], download: 'a.mp4', variants: { ber: { sources: [b], download: 'b.mp4' } } }, 'ber')
- *   // => { sources: [b], download: 'b.mp4', spoken: 'ber' }
+ * The version of a film for a visitor: the one in their language when it exists (spoken, or
+ * with its words on screen), otherwise the main film (with captions in their language).
+ * @example versionFor({ sources: [a], download: 'a.mp4', poster: 'p.jpg', variants: { ber: { sources: [b], download: 'b.mp4', spoken: true } } }, 'ber')
+ *   // => { sources: [b], download: 'b.mp4', poster: 'p.jpg', language: 'ber', spoken: true }
  */
-export function versionFor(film: Playable, locale: Locale): { sources: Source[]; download: string; spoken: Locale | null } {
+export function versionFor(film: Playable, locale: Locale): Version {
   const variant = film.variants[locale];
   return variant
-    ? { sources: variant.sources, download: variant.download, spoken: locale }
-    : { sources: film.sources, download: film.download, spoken: null };
+    ? { sources: variant.sources, download: variant.download, poster: variant.poster ?? film.poster, language: locale, spoken: variant.spoken }
+    : { sources: film.sources, download: film.download, poster: film.poster, language: null, spoken: false };
+}
+
+/**
+ * Whether the captions in the page's language are switched on by default: only when the page's
+ * language is neither spoken nor on screen already. A version in that language (spoken, or a
+ * silent one with its words on screen) has them off, and so has the main sample film on a Dutch
+ * page (its slides are the Dutch captions); the captions of every language stay one click away.
+ * @example captionsOnByDefault({ language: null }, 'fr', true) // => true
+ * @example captionsOnByDefault({ language: 'ar' }, 'ar', true) // => false
+ */
+export function captionsOnByDefault(version: Pick<Version, 'language'>, locale: Locale, sample: boolean): boolean {
+  if (version.language !== null) return false;
+  return !(sample && locale === DEFAULT_LOCALE);
 }
 
 /**

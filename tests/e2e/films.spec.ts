@@ -11,6 +11,9 @@ const FILMS = readdirSync('content/videos').map((slug) => {
     duration: number;
     chapters: { start: number }[];
     sources: { file: string }[];
+    poster: string;
+    sample?: boolean;
+    variants?: Record<string, { sources: { file: string }[]; poster?: string }>;
   };
   return { slug, ...meta };
 });
@@ -26,7 +29,7 @@ async function builtUrl(page: Page, path: string, pattern: RegExp): Promise<stri
 }
 
 for (const locale of LOCALES) {
-  test(`every film page in ${locale} has six caption tracks, ${locale} by default, and the transcript`, async ({ page }) => {
+  test(`every film page in ${locale} has six caption tracks, ${locale} on unless the film already shows or speaks it, and the transcript`, async ({ page }) => {
     for (const film of FILMS) {
       const path = `/${locale}/videos/${film.slug}/`;
       const response = await page.goto(path);
@@ -42,13 +45,15 @@ for (const locale of LOCALES) {
       await expect(tracks).toHaveCount(6);
       const langs = await tracks.evaluateAll((ts) => ts.map((t) => t.getAttribute('srclang')));
       expect(langs.sort()).toEqual(LOCALES.map((l) => LOCALE_INFO[l].htmlLang).sort());
+      // The page's language on screen already (a version in it, or the Dutch sample's slides on
+      // a Dutch page): captions would only repeat it, so none is on; otherwise that one is.
+      const shown = !!film.variants?.[locale] || (film.sample === true && locale === 'nl');
       const defaults = video.locator('track[default]');
-      await expect(defaults).toHaveCount(1);
-      expect(await defaults.getAttribute('srclang'), path).toBe(LOCALE_INFO[locale].htmlLang);
-      // The browser shows the page's language and only that one.
+      await expect(defaults, path).toHaveCount(shown ? 0 : 1);
+      if (!shown) expect(await defaults.getAttribute('srclang'), path).toBe(LOCALE_INFO[locale].htmlLang);
       await expect
         .poll(() => video.evaluate((v: HTMLVideoElement) => [...v.textTracks].filter((t) => t.mode === 'showing').map((t) => t.language)))
-        .toEqual([LOCALE_INFO[locale].htmlLang]);
+        .toEqual(shown ? [] : [LOCALE_INFO[locale].htmlLang]);
       await expect(page.locator('[data-transcript]')).toContainText(transcriptStart(film.slug, locale));
       await expect(page.locator('a[data-film-download]')).toHaveAttribute('href', /^\/_astro\/.+\.mp4$/);
     }
@@ -66,6 +71,34 @@ test('the film plays in Chromium: its time advances after pressing play', async 
     expect(await video.evaluate((v: HTMLVideoElement) => new URL(v.currentSrc).origin)).toBe(new URL(page.url()).origin);
   }
 });
+
+for (const locale of LOCALES) {
+  test(`each film page in ${locale} plays the version in its own language (the main Dutch film where it has none)`, async ({ page }) => {
+    test.setTimeout(60_000);
+    for (const film of FILMS) {
+      const path = `/${locale}/videos/${film.slug}/`;
+      const variant = film.variants?.[locale];
+      // The files the editors listed for this language, or the main film's.
+      const expected = (variant ?? film).sources.map((s) => s.file);
+      const poster = variant?.poster ?? film.poster;
+      await page.goto(path);
+      const video = page.locator('video');
+      await video.click();
+      await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000, message: path }).toBeGreaterThan(0.5);
+      expect(await video.evaluate((v: HTMLVideoElement) => v.error), path).toBeNull();
+      // What plays is byte for byte the file made for this language (its built name carries a hash).
+      const played = await video.evaluate((v: HTMLVideoElement) => v.currentSrc);
+      const body = Buffer.from(await (await page.request.get(played)).body());
+      const match = expected.find((f) => readFileSync(`content/videos/${film.slug}/${f}`).equals(body));
+      expect(match, `${path} plays ${new URL(played).pathname}, expected one of ${expected.join(', ')}`).toBeTruthy();
+      const posterUrl = (await video.getAttribute('poster'))!;
+      const posterBody = Buffer.from(await (await page.request.get(posterUrl)).body());
+      expect(readFileSync(`content/videos/${film.slug}/${poster}`).equals(posterBody), `${path} poster ${posterUrl}`).toBe(true);
+      // The page says in which language the words on screen are.
+      if (variant) await expect(page.locator(`#film-${film.slug}-captions-note`), path).toContainText(LOCALE_INFO[locale].autonym);
+    }
+  });
+}
 
 test('chapters are links that move the film to their moment', async ({ page }) => {
   for (const film of FILMS) {
@@ -199,7 +232,9 @@ test.describe('embedding', () => {
     const frame = page.frameLocator('iframe');
     await expect(frame.locator('h1')).toHaveText(FILMS.find((f) => f.slug === 'families')!.title['ar']!);
     await expect(frame.locator('html')).toHaveAttribute('dir', 'rtl');
-    await expect(frame.locator('video track[default]')).toHaveAttribute('srclang', 'ar');
+    // The Arabic version (Arabic on screen), so no captions repeat it; all six can be chosen.
+    await expect(frame.locator('video')).toHaveAttribute('data-film-language', 'ar');
+    await expect(frame.locator('video track')).toHaveCount(6);
     // The helplines and a way to the full portal, which leaves the partner's frame.
     for (const n of ['1712', '101', '112']) await expect(frame.locator(`a[href="tel:${n}"]`)).toHaveCount(1);
     await expect(frame.locator('a[data-portal-link]')).toHaveAttribute('target', '_blank');

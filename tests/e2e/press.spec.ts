@@ -61,6 +61,28 @@ test('each language has a valid RSS feed listing its news, linked from the press
   await expect(page.locator('a[href="/fr/press/rss.xml"]')).toBeVisible();
 });
 
+test('the press pages of every language announce their own feed in the head, for feed readers', async ({ page, request }) => {
+  for (const locale of LOCALES) {
+    for (const path of [`/${locale}/press/`, `/${locale}/press/facts/`]) {
+      await page.goto(path);
+      const links = page.locator('head link[rel="alternate"][type="application/rss+xml"]');
+      await expect(links, path).toHaveCount(1);
+      expect(await links.getAttribute('title'), path).toMatch(/\S/);
+      // A feed reader resolves the address against the page, as the browser does here.
+      const href = await links.evaluate((l: HTMLLinkElement) => l.href);
+      expect(new URL(href).pathname, path).toBe(`/${locale}/press/rss.xml`);
+      const feed = await request.get(new URL(href).pathname);
+      expect(feed.status(), href).toBe(200);
+      const xml = await feed.text();
+      expect(await parseXml(page, xml)).toEqual({ error: null, root: 'rss' });
+      expect(xml, href).toContain(`<language>${LOCALE_INFO[locale].htmlLang}</language>`);
+    }
+  }
+  // Pages that list no news announce no feed.
+  await page.goto('/nl/families/');
+  await expect(page.locator('link[type="application/rss+xml"]')).toHaveCount(0);
+});
+
 test('the sitemap is valid XML and lists every page in every language with its alternates', async ({ page, request }) => {
   const xml = await (await request.get('/sitemap.xml')).text();
   await page.goto('/nl/');

@@ -103,7 +103,8 @@ export async function weighPage(context: BrowserContext, base: string, path: str
         const kind = kindOf(response.request().resourceType(), url.pathname);
         // Media is fetched in ranges and may be cut off: count the announced length instead.
         const body = kind === 'media' ? null : await response.body().catch(() => null);
-        const raw = body ? body.length : Number((await response.allHeaders())['content-length'] ?? 0);
+        const headers = await response.allHeaders().catch(() => ({}) as Record<string, string>);
+        const raw = body ? body.length : Number(headers['content-length'] ?? 0);
         files.push({ url: url.pathname, kind, raw, gzip: body ? gz(body) : raw });
       })(),
     );
@@ -140,7 +141,12 @@ export async function weighPage(context: BrowserContext, base: string, path: str
   }
   // Content pages have fetched all they fetch by `load`; islands import their chunks after it.
   if (await page.locator('astro-island').count()) await page.waitForLoadState('networkidle');
-  await Promise.all(pending);
+  // A film may ask for more ranges while the first answers are read: wait for those too.
+  for (let done = 0; done < pending.length; ) {
+    const batch = pending.slice(done);
+    done = pending.length;
+    await Promise.all(batch);
+  }
   const inline = await page.$$eval('script:not([src])', (els) =>
     els
       .filter((e) => {

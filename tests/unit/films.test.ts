@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { LOCALES } from '../../src/i18n/locales.ts';
-import { captionFile, clock, filmProblems, fileSize, isoDuration, paragraphs, transcriptFile, versionFor } from '../../src/lib/films.ts';
+import { DEFAULT_LOCALE, LOCALES } from '../../src/i18n/locales.ts';
+import { captionFile, captionsOnByDefault, clock, filmProblems, fileSize, isoDuration, paragraphs, transcriptFile, versionFor } from '../../src/lib/films.ts';
 import { frameableHeaders, isFrameable } from '../../src/lib/security-headers.ts';
 import { videoSchema } from '../../src/content/schemas.ts';
 
@@ -50,12 +50,38 @@ describe('the committed films', () => {
     it(`${slug} has valid metadata, captions and transcripts in every language`, () => {
       const dir = join(root, slug);
       const data = videoSchema.parse(parse(readFileSync(join(dir, 'video.yaml'), 'utf8')));
-      const named = [data.poster, data.download, ...data.sources.map((s) => s.file)];
+      const variants = Object.values(data.variants);
+      const named = [
+        data.poster,
+        data.download,
+        ...data.sources.map((s) => s.file),
+        ...variants.flatMap((v) => [v.download, ...(v.poster ? [v.poster] : []), ...v.sources.map((s) => s.file)]),
+      ];
       const read = (f: string) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : undefined);
       expect(filmProblems({ slug, duration: data.duration, named }, read, (f) => existsSync(join(dir, f)))).toEqual([]);
     });
   }
+  for (const slug of readdirSync(root)) {
+    const data = videoSchema.parse(parse(readFileSync(join(root, slug, 'video.yaml'), 'utf8')));
+    if (!data.sample) continue;
+    it(`sample film ${slug} has a silent version in every language but Dutch, each with its own files`, () => {
+      const others = LOCALES.filter((l) => l !== DEFAULT_LOCALE);
+      expect(Object.keys(data.variants).sort()).toEqual([...others].sort());
+      const files = new Set([...data.sources.map((s) => s.file), data.poster]);
+      for (const locale of others) {
+        const v = data.variants[locale]!;
+        expect(v.spoken, locale).toBe(false);
+        expect(v.sources.map((s) => s.type.split(';')[0]), locale).toEqual(['video/webm', 'video/mp4']);
+        for (const f of [...v.sources.map((s) => s.file), v.poster!]) {
+          expect(f, locale).toContain(`.${locale}.`);
+          expect(files.has(f), `${f} used twice`).toBe(false);
+          files.add(f);
+        }
+      }
+    });
+  }
 });
+
 
 describe('videoSchema', () => {
   it('rejects chapters out of order or after the end', () => {
@@ -73,12 +99,35 @@ describe('videoSchema', () => {
 describe('versionFor', () => {
   const main = [{ file: 'film.mp4', type: 'video/mp4' }];
   const ber = [{ file: 'film.ber.mp4', type: 'video/mp4' }];
-  const playable = { sources: main, download: 'film.mp4', variants: { ber: { sources: ber, download: 'film.ber.mp4' } } };
-  it('gives the version spoken in the visitor’s language when there is one', () => {
-    expect(versionFor(playable, 'ber')).toEqual({ sources: ber, download: 'film.ber.mp4', spoken: 'ber' });
+  const ar = [{ file: 'film.ar.mp4', type: 'video/mp4' }];
+  const playable = {
+    sources: main,
+    download: 'film.mp4',
+    poster: 'poster.jpg',
+    variants: {
+      ber: { sources: ber, download: 'film.ber.mp4', spoken: true },
+      ar: { sources: ar, download: 'film.ar.mp4', poster: 'poster.ar.jpg', spoken: false },
+    },
+  };
+  it('gives the version spoken in the visitor’s language, without captions forced on', () => {
+    const version = versionFor(playable, 'ber');
+    expect(version).toEqual({ sources: ber, download: 'film.ber.mp4', poster: 'poster.jpg', language: 'ber', spoken: true });
+    expect(captionsOnByDefault(version, 'ber', false)).toBe(false);
   });
-  it('gives the main film (with captions) otherwise', () => {
-    expect(versionFor(playable, 'ar')).toEqual({ sources: main, download: 'film.mp4', spoken: null });
+  it('gives a silent version with the words on screen in the visitor’s language and its own poster; captions would repeat them', () => {
+    const version = versionFor(playable, 'ar');
+    expect(version).toEqual({ sources: ar, download: 'film.ar.mp4', poster: 'poster.ar.jpg', language: 'ar', spoken: false });
+    expect(captionsOnByDefault(version, 'ar', true)).toBe(false);
+  });
+  it('falls back to the main (Dutch) film with captions when a language has no version', () => {
+    const version = versionFor(playable, 'fr');
+    expect(version).toEqual({ sources: main, download: 'film.mp4', poster: 'poster.jpg', language: null, spoken: false });
+    expect(captionsOnByDefault(version, 'fr', true)).toBe(true);
+    expect(captionsOnByDefault(version, 'fr', false)).toBe(true);
+  });
+  it('leaves the captions off on a Dutch page for the main sample film, whose slides are in Dutch', () => {
+    expect(captionsOnByDefault(versionFor(playable, 'nl'), 'nl', true)).toBe(false);
+    expect(captionsOnByDefault(versionFor(playable, 'nl'), 'nl', false)).toBe(true);
   });
 });
 

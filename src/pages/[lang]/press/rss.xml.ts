@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getNews } from '../../../content/news';
+import { getNews, newsFeed } from '../../../content/news';
 import { LOCALES, LOCALE_INFO, type Locale } from '../../../i18n/locales';
 import { getT } from '../../../i18n/strings';
 
@@ -13,7 +13,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   const base = site ?? new URL('http://localhost:4321');
   const items = await getNews(locale);
   return rss({
-    title: `${t('site.name')} · ${t('press.newsHeading')}`,
+    title: newsFeed(locale, t).title,
     description: t('site.tagline'),
     site: new URL(`/${locale}/press/`, base).href,
     customData: `<language>${LOCALE_INFO[locale].htmlLang}</language>`,
