@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
 import { CSP_DIRECTIVES } from './src/lib/security-headers.ts';
 import { staticSecurityHeaders } from './src/integrations/static-headers.ts';
+import { guardedAdapter, requestGuard } from './src/integrations/request-guard.ts';
 
 // SITE_URL is the public origin, used for canonical and hreflang links at build time.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -13,8 +14,10 @@ export default defineConfig({
   site,
   output: 'static',
   // No request needs a large body: the referral is at most 64 KB (checked again where it is read).
-  adapter: node({ mode: 'standalone', staticHeaders: true, bodySizeLimit: 1024 * 1024 }),
-  integrations: [react(), staticSecurityHeaders()],
+  // The adapter's handler runs inside our own guarded node:http server (src/server/entry.ts):
+  // `node dist/server/entry.mjs` starts it.
+  adapter: guardedAdapter(node({ mode: 'standalone', staticHeaders: true, bodySizeLimit: 1024 * 1024 })),
+  integrations: [react(), staticSecurityHeaders(), requestGuard()],
   // No sessions: the portal keeps no state about visitors (and no cookie to carry one).
   session: false,
   security: {
