@@ -194,8 +194,9 @@ export class Outbox {
       }
       const previous = this.#findAnswer(hash);
       if (previous) {
-        if (!sameFingerprint(previous.fingerprint, fingerprint)) return { kind: 'key-reused' };
+        // Sealed under a key the server no longer has: its fingerprint cannot match either.
         if (previous.answer === null) return { kind: 'key-unreadable' };
+        if (!sameFingerprint(previous.fingerprint, fingerprint)) return { kind: 'key-reused' };
         return { kind: 'replay', answer: previous.answer };
       }
     }

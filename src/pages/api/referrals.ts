@@ -49,7 +49,8 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
     input = parseJsonStrict(await readBody(request, MAX_BODY_BYTES));
   } catch (error) {
     if (error instanceof BodyTooLarge || (error as Error).name === 'BodySizeLimitError') {
-      return json(413, { error: 'too-large', message: t('errors.tooLarge') });
+      // The rest of the body is not read: the connection cannot carry another request.
+      return json(413, { error: 'too-large', message: t('errors.tooLarge') }, { Connection: 'close' });
     }
     if (error instanceof InvalidEncoding) return json(400, { error: 'invalid-encoding', message: t('api.invalidEncoding') });
     if (error instanceof DuplicateKey) {
