@@ -161,7 +161,10 @@ describe('fuzz: the form route, charsets and duplicate keys', () => {
     const pick = <T,>(a: readonly T[]) => a[Math.floor(random() * a.length)]!;
     const parts = [`step=${pick(['check', 'submit', 'submit', 'x'])}`];
     for (let n = 0; n < 1 + Math.floor(random() * 8); n++) {
-      const value = random() < 0.5 ? encodeURIComponent(String(pick(HOSTILE_STRINGS)).slice(0, 3000)) : pick(ESCAPES);
+      const text = String(pick(HOSTILE_STRINGS)).slice(0, 3000);
+      // A lone surrogate cannot be percent-encoded: send the bytes of one, which are not UTF-8.
+      const encoded = /[\ud800-\udfff]/u.test(text) ? '%ED%A0%80' : encodeURIComponent(text);
+      const value = random() < 0.5 ? encoded : pick(ESCAPES);
       parts.push(`${pick(FORM_FIELDS)}=${value}`);
     }
     // A one-answer question answered twice, differently.
@@ -193,11 +196,11 @@ describe('fuzz: the form route, charsets and duplicate keys', () => {
     return { type: 'application/json', body: new Uint8Array(Buffer.concat([bytes.subarray(0, at), Buffer.from(bad), bytes.subarray(at)])) };
   }
 
-  it('answers 300 hostile form posts with 4xx (or the form again), never 5xx, never accepting one', async () => {
+  it('answers 150 hostile form posts with 4xx (or the form again), never 5xx, never accepting one', async () => {
     const before = (await server.health()).referrals;
-    for (let i = 0; i < 300; i += 20) {
+    for (let i = 0; i < 150; i += 15) {
       const answers = await Promise.all(
-        Array.from({ length: 20 }, (_, j) => {
+        Array.from({ length: 15 }, (_, j) => {
           const { type, body } = formPost(i + j);
           return fetch(`${server.url}/nl/referral/`, {
             method: 'POST',
