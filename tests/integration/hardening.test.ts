@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -367,6 +367,65 @@ describe('/healthz', () => {
     } finally {
       db.close();
       await s.kill();
+    }
+  });
+
+  // A read-only or full disk needs a file system of its own: a small tmpfs, which only root can
+  // mount (the lock test above covers the same answer everywhere else).
+  const mountable = (() => {
+    if (process.getuid?.() !== 0) return false;
+    const dir = tempDir('mount-probe');
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir], { stdio: 'ignore' });
+      execFileSync('umount', [dir], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  it.skipIf(!mountable)('answers 503 while DATA_DIR is (nearly) full, a POST 503 when it is full, and ok once there is room (root only: tmpfs)', async () => {
+    const mountPoint = tempDir('tmpfs');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mountPoint]);
+    const s = await new BuiltServer(await freePort(), { DATA_DIR: path.join(mountPoint, 'data'), INTAKE_INBOX_DIR: tempDir('inbox') }).start();
+    try {
+      expect((await s.post(example())).status).toBe(202);
+      const filler = path.join(mountPoint, 'filler');
+      writeFileSync(filler, Buffer.alloc(Math.floor(3.6 * 1024 * 1024)));
+      const full = await fetch(`${s.url}/healthz`);
+      expect(full.status).toBe(503);
+      expect(await full.json()).toEqual({ status: 'unavailable' });
+      expect((await s.health()).reason).toBe('disk-full');
+      // Full to the last byte: the referral cannot be stored, and says so.
+      try {
+        for (let i = 0; ; i++) writeFileSync(path.join(mountPoint, `rest-${i}`), Buffer.alloc(64 * 1024));
+      } catch {
+        // ENOSPC: the disk is full
+      }
+      expect((await s.post(example())).status).toBe(503);
+      for (const name of readdirSync(mountPoint)) if (name.startsWith('rest-')) rmSync(path.join(mountPoint, name));
+      rmSync(filler);
+      expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+      expect((await s.post(example())).status).toBe(202);
+    } finally {
+      await s.kill();
+      execFileSync('umount', ['-l', mountPoint]);
+    }
+  });
+
+  it.skipIf(!mountable)('exits 78 naming DATA_DIR when its parent is read-only (root only: tmpfs)', () => {
+    const mountPoint = tempDir('tmpfs-ro');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', mountPoint]);
+    try {
+      const run = spawnSync(process.execPath, ['dist/server/entry.mjs'], {
+        env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', DATA_DIR: path.join(mountPoint, 'data'), INTAKE_INBOX_DIR: tempDir('inbox') },
+        encoding: 'utf8',
+        timeout: 15_000,
+      });
+      expect(run.status).toBe(78);
+      expect(run.stderr).toContain('invalid configuration: DATA_DIR');
+      expect(run.stderr).toContain('EROFS');
+    } finally {
+      execFileSync('umount', ['-l', mountPoint]);
     }
   });
 

@@ -206,7 +206,17 @@ function checkDataDir(dataDir: string): void {
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw new ConfigError('DATA_DIR', `${dataDir} cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'}): check the path and its parent's permissions`);
+    // Say why: the nearest folder that exists is read-only, not ours, or not a folder.
+    let parent = path.dirname(dataDir);
+    while (!existsSync(parent) && parent !== path.dirname(parent)) parent = path.dirname(parent);
+    let why = (error as NodeJS.ErrnoException).code ?? 'error';
+    try {
+      if (!statSync(parent).isDirectory()) why = `${parent} is a file`;
+      else accessSync(parent, constants.W_OK);
+    } catch (e) {
+      why = `${parent} is not writable: ${(e as NodeJS.ErrnoException).code ?? 'error'}`;
+    }
+    throw new ConfigError('DATA_DIR', `${dataDir} cannot be created (${why})`);
   }
   try {
     accessSync(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);

@@ -424,7 +424,17 @@ export class Outbox {
     } finally {
       this.#db.exec('PRAGMA busy_timeout = 5000');
     }
-    if (this.lastStoreError) return { ok: false, reason: `store-failed:${this.lastStoreError}` };
+    if (this.lastStoreError) {
+      // The last store failed but nothing else says why: try a real write, so that /healthz
+      // recovers by itself (a load balancer that stops sending referrals would never clear it).
+      try {
+        this.#db.prepare(`INSERT INTO meta (name, value) VALUES ('write-probe', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`).run(Buffer.from(String(Date.now())));
+        this.lastStoreError = null;
+      } catch (error) {
+        this.lastStoreError = storeErrorCode(error);
+        return { ok: false, reason: `store-failed:${this.lastStoreError}` };
+      }
+    }
     return { ok: true };
   }
 
