@@ -175,7 +175,7 @@ describe('fuzz: the form route, charsets and duplicate keys', () => {
   }
 
   /** One JSON body that is refused: a repeated key, another charset, or bytes that are not UTF-8. */
-  function jsonPost(i: number): { type: string | null; body: Uint8Array } {
+  function jsonPost(i: number): { type: string | null; body: Uint8Array<ArrayBuffer> } {
     const random = rng(20_000 + i);
     const pick = <T,>(a: readonly T[]) => a[Math.floor(random() * a.length)]!;
     const text = JSON.stringify(example());
