@@ -44,6 +44,7 @@ export default defineConfig({
       DATA_DIR: 'var/e2e/data',
       INTAKE_INBOX_DIR: E2E_INBOX,
       REFERRAL_RATE_LIMIT: '0',
+      RECEIPT_RATE_LIMIT: '0',
     },
     stdout: 'pipe',
     stderr: 'pipe',

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { startBenchServer } from './bench-server.ts';
+import { BENCH_HEALTHZ_TOKEN, startBenchServer } from './bench-server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const port = Number(process.env.BENCH_PORT ?? 4391);
@@ -32,7 +32,7 @@ try {
   const accepted = referrals['2xx'];
   // Every 202 must be in the outbox: count them from the server itself.
   await new Promise((r) => setTimeout(r, 500));
-  const health = (await (await fetch(`${base}/healthz`)).json()) as { referrals: Record<string, number> };
+  const health = (await (await fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${BENCH_HEALTHZ_TOKEN}` } })).json()) as { referrals: Record<string, number> };
   const stored = health.referrals.pending! + health.referrals.delivered! + health.referrals.dead!;
   const pageRate = page['2xx'] / page.duration;
   const referralRate = accepted / referrals.duration;

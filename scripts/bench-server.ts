@@ -7,6 +7,9 @@ import path from 'node:path';
  * The built server for a benchmark: loopback only, a throw-away outbox and inbox, no rate
  * limit. Resolves once `/healthz` answers; `stop()` ends it and removes its files.
  */
+/** The /healthz token of the bench server: its counts are the benchmark's proof that nothing was lost. */
+export const BENCH_HEALTHZ_TOKEN = 'bench-healthz-token-0123456789';
+
 export async function startBenchServer(port: number): Promise<{ base: string; stop: () => void }> {
   const base = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'co3-bench-'));
@@ -18,6 +21,7 @@ export async function startBenchServer(port: number): Promise<{ base: string; st
       DATA_DIR: path.join(dir, 'data'),
       INTAKE_INBOX_DIR: path.join(dir, 'inbox'),
       REFERRAL_RATE_LIMIT: '0',
+      HEALTHZ_TOKEN: BENCH_HEALTHZ_TOKEN,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

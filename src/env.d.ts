@@ -6,3 +6,8 @@ declare namespace App {
     t: import('i18next').TFunction;
   }
 }
+
+declare module 'virtual:co3/routes' {
+  const routes: import('./server/guard').RouteEntry[];
+  export default routes;
+}

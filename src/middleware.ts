@@ -6,6 +6,23 @@ import { SECURITY_HEADERS } from './lib/security-headers';
 import { LOCALE_INFO } from './i18n/locales';
 import { isolateNumbersInHtml } from './lib/bidi';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * The cross-site check for anything that changes state (in place of Astro's `checkOrigin`,
+ * which answers a body without Content-Type with 403 where our API documents 415): refused when
+ * the browser says it comes from another site (`Origin`, `Sec-Fetch-Site`), and a form-like body
+ * (what a plain HTML form on another site can send) also when it names no origin at all.
+ */
+export function isCrossSite(request: Request, origin: string): boolean {
+  if (SAFE_METHODS.has(request.method)) return false;
+  const from = request.headers.get('origin');
+  if ((from !== null && from !== origin) || request.headers.get('sec-fetch-site') === 'cross-site') return true;
+  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  return from === null && FORM_TYPES.some((t) => type.includes(t));
+}
+
 export const onRequest = defineMiddleware(async (context, next) => {
   // The locale of a page is its first path segment. Outside a locale (the 404 page for `/xyz`,
   // for instance) the visitor's browser languages decide; prerendered pages have no headers.
@@ -15,7 +32,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
   context.locals.locale = locale;
   context.locals.t = getT(locale);
 
-  let response = await next();
+  let response: Response;
+  if (!context.isPrerendered && isCrossSite(context.request, context.url.origin)) {
+    const message = getT(locale, 'referral')('api.crossSite');
+    response = context.url.pathname.startsWith('/api/')
+      ? Response.json({ error: 'cross-site', message }, { status: 403 })
+      : new Response(message, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  } else {
+    response = await next();
+  }
   // In a right-to-left page every number is isolated left-to-right, whatever wrote it (see lib/bidi).
   if (
     LOCALE_INFO[locale].dir === 'rtl' &&

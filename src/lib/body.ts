@@ -6,14 +6,49 @@ export class BodyTooLarge extends Error {
   }
 }
 
+/** The body is not valid UTF-8 (or a form escape decodes to invalid UTF-8): answer 400. */
+export class InvalidEncoding extends Error {
+  constructor() {
+    super('body is not valid UTF-8');
+    this.name = 'InvalidEncoding';
+  }
+}
+
+/** A JSON object names the same key twice: answer 400; the answer would be ambiguous. */
+export class DuplicateKey extends Error {
+  constructor(readonly key: string) {
+    super('duplicate key');
+    this.name = 'DuplicateKey';
+  }
+}
+
 /**
- * Read a request body as text, stopping at `limit` bytes: a declared Content-Length over the
- * limit is refused before reading, and a body without one is counted as it streams in.
+ * The media type and charset of a Content-Type header, lower-cased; `type` is '' when absent.
+ * @example mediaType('application/json; charset="UTF-8"') // => { type: 'application/json', charset: 'utf-8' }
  */
-export async function readBody(request: Request, limit: number): Promise<string> {
+export function mediaType(header: string | null): { type: string; charset: string | null } {
+  if (!header) return { type: '', charset: null };
+  const [type, ...params] = header.split(';');
+  let charset: string | null = null;
+  for (const param of params) {
+    const m = /^\s*charset\s*=\s*"?([^";\s]*)"?\s*$/i.exec(param);
+    if (m) charset = m[1]!.toLowerCase();
+  }
+  return { type: type!.trim().toLowerCase(), charset };
+}
+
+/** No charset, or UTF-8 by one of its names: the only encoding the portal reads. */
+export const isUtf8Charset = (charset: string | null) => charset === null || charset === 'utf-8' || charset === 'utf8';
+
+/**
+ * Read a request body as bytes, stopping at `limit` bytes: a declared Content-Length over the
+ * limit is refused before reading, and every body is counted as it streams in (a chunked body
+ * has no Content-Length, and one that has may lie).
+ */
+export async function readBytes(request: Request, limit: number): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) throw new BodyTooLarge();
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -22,10 +57,91 @@ export async function readBody(request: Request, limit: number): Promise<string>
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      await reader.cancel().catch(() => {});
       throw new BodyTooLarge();
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+/** Bytes as UTF-8, refusing anything that is not (never a silent U+FFFD). */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InvalidEncoding();
+  }
+}
+
+/** Read a request body as UTF-8 text, within `limit` bytes. */
+export async function readBody(request: Request, limit: number): Promise<string> {
+  return decodeUtf8(await readBytes(request, limit));
+}
+
+/**
+ * An `application/x-www-form-urlencoded` body, refusing escapes that decode to invalid UTF-8
+ * (URLSearchParams would turn them into U+FFFD).
+ */
+export function parseForm(text: string): URLSearchParams {
+  for (const part of text.split('&')) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      throw new InvalidEncoding();
+    }
+  }
+  return new URLSearchParams(text);
+}
+
+/**
+ * JSON.parse, refusing an object that names a key twice (`{"a":1,"a":2}`: JSON.parse keeps the
+ * last silently). Throws SyntaxError for invalid JSON and DuplicateKey with the key's path.
+ */
+export function parseJsonStrict(text: string): unknown {
+  const value: unknown = JSON.parse(text);
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== null) throw new DuplicateKey(duplicate);
+  return value;
+}
+
+/**
+ * The dotted path of the first key repeated within one object of a valid JSON text, or null.
+ * @example findDuplicateKey('{"safety":{"acuteDanger":"yes","acuteDanger":"no"}}') // => 'safety.acuteDanger'
+ */
+export function findDuplicateKey(text: string): string | null {
+  // One frame per open object or array: its keys so far, the key being read, and its own name.
+  const stack: { keys: Set<string> | null; name: string; expectKey: boolean; lastKey: string }[] = [];
+  const path = () =>
+    stack
+      .slice(1)
+      .map((f) => f.name)
+      .filter(Boolean)
+      .join('.');
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const top = stack.at(-1);
+      if (top?.keys && top.expectKey) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (top.keys.has(key)) return [path(), key].filter(Boolean).join('.');
+        top.keys.add(key);
+        top.lastKey = key;
+        top.expectKey = false;
+      }
+      i = j;
+    } else if (c === '{' || c === '[') {
+      const parent = stack.at(-1);
+      const name = parent?.keys ? parent.lastKey : '';
+      stack.push({ keys: c === '{' ? new Set() : null, name, expectKey: c === '{', lastKey: '' });
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+    } else if (c === ',') {
+      const top = stack.at(-1);
+      if (top?.keys) top.expectKey = true;
+    }
+  }
+  return null;
 }

@@ -1,18 +1,33 @@
 import type { APIRoute } from 'astro';
+import { timingSafeEqual } from 'node:crypto';
 import { referralService } from '../features/referral/runtime.server';
 
 export const prerender = false;
 
 const started = Date.now();
+const authorised = (header: string | null): boolean => {
+  const token = referralService().config.healthzToken;
+  if (!token || !header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice(7));
+  const wanted = Buffer.from(token);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+};
 
 /**
- * Liveness for the load balancer and CI: small, no personal data, never cached. `referrals`
- * counts the outbox: `dead` above zero needs an operator (README, "Referrals: operations").
+ * Health for the load balancer and operations, never cached.
+ * - 200 `ok`; 200 `degraded` when referrals wait in the dead letter (an operator must look:
+ *   README, "Referrals: operations"); 503 `unavailable` when a referral cannot be stored now
+ *   (DATA_DIR read-only or full, the database locked, the last store failed).
+ * - Everyone gets the status only: counts would tell an outsider the volume and timing of
+ *   referrals. With `Authorization: Bearer <HEALTHZ_TOKEN>` also the counts and the reason.
  */
-export const GET: APIRoute = () => {
-  const referrals = referralService().health();
-  return new Response(
-    JSON.stringify({ status: 'ok', uptimeSeconds: Math.round((Date.now() - started) / 1000), referrals }),
-    { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } },
-  );
+export const GET: APIRoute = ({ request }) => {
+  const health = referralService().health();
+  const body = authorised(request.headers.get('authorization'))
+    ? { status: health.status, reason: health.reason, uptimeSeconds: Math.round((Date.now() - started) / 1000), referrals: health.referrals }
+    : { status: health.status };
+  return new Response(JSON.stringify(body), {
+    status: health.status === 'unavailable' ? 503 : 200,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 };

@@ -17,6 +17,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The /healthz token the tests' servers run with: the counts are given only with it. */
+export const HEALTHZ_TOKEN = 'integration-healthz-token-0123';
+
 export const tempDir = (name: string) => mkdtempSync(path.join(tmpdir(), `co3-${name}-`));
 
 /** The real built server (`node dist/server/entry.mjs`), with its output kept for the privacy checks. */
@@ -35,7 +38,7 @@ export class BuiltServer {
 
   async start(): Promise<this> {
     const child = spawn(process.execPath, ['dist/server/entry.mjs'], {
-      env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(this.port), NODE_ENV: 'test', ...this.env },
+      env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(this.port), NODE_ENV: 'test', HEALTHZ_TOKEN, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -62,7 +65,12 @@ export class BuiltServer {
     await this.exit;
   }
 
-  health = async () => (await (await fetch(`${this.url}/healthz`)).json()) as { referrals: { pending: number; delivered: number; dead: number } };
+  health = async () =>
+    (await (await fetch(`${this.url}/healthz`, { headers: { authorization: `Bearer ${HEALTHZ_TOKEN}` } })).json()) as {
+      status: string;
+      reason: string | null;
+      referrals: { pending: number; delivered: number; dead: number };
+    };
 
   post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${this.url}/api/referrals`, {

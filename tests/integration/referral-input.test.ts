@@ -138,6 +138,112 @@ describe('bad input to POST /api/referrals', () => {
   });
 });
 
+describe('fuzz: the form route, charsets and duplicate keys', () => {
+  const FORM_FIELDS = [
+    'referrer.name', 'referrer.email', 'referrer.callbackTimes', 'family.location', 'family.adults', 'family.children',
+    'violence.forms', 'violence.victim', 'safety.acuteDanger', 'sharing.legalBasis', 'description', 'step', 'contact_url',
+  ];
+  const FORM_TYPES = [
+    'application/x-www-form-urlencoded',
+    'application/x-www-form-urlencoded; charset=iso-8859-1',
+    'application/x-www-form-urlencoded; charset=UTF-8',
+    'multipart/form-data; boundary=xyz',
+    'multipart/form-data',
+    'text/plain',
+    'application/json',
+    null,
+  ];
+  const ESCAPES = ['%E9', '%FF', '%C3', '%00', '%E2%80%AE', '%0A%0AHET%20GEZIN', '%zz', '%', '+', '&&', '=='];
+
+  /** One hostile form post: random fields, hostile values, broken escapes, repeated answers, odd types. */
+  function formPost(i: number): { type: string | null; body: string } {
+    const random = rng(10_000 + i);
+    const pick = <T,>(a: readonly T[]) => a[Math.floor(random() * a.length)]!;
+    const parts = [`step=${pick(['check', 'submit', 'submit', 'x'])}`];
+    for (let n = 0; n < 1 + Math.floor(random() * 8); n++) {
+      const text = String(pick(HOSTILE_STRINGS)).slice(0, 3000);
+      // A lone surrogate cannot be percent-encoded: send the bytes of one, which are not UTF-8.
+      const encoded = /[\ud800-\udfff]/u.test(text) ? '%ED%A0%80' : encodeURIComponent(text);
+      const value = random() < 0.5 ? encoded : pick(ESCAPES);
+      parts.push(`${pick(FORM_FIELDS)}=${value}`);
+    }
+    // A one-answer question answered twice, differently.
+    if (random() < 0.3) parts.push('safety.acuteDanger=yes', 'safety.acuteDanger=no');
+    // Never a valid referral: the name always holds a NUL.
+    parts.push('referrer.name=a%00b');
+    return { type: pick(FORM_TYPES), body: parts.join('&') };
+  }
+
+  /** One JSON body that is refused: a repeated key, another charset, or bytes that are not UTF-8. */
+  function jsonPost(i: number): { type: string | null; body: Uint8Array<ArrayBuffer> } {
+    const random = rng(20_000 + i);
+    const pick = <T,>(a: readonly T[]) => a[Math.floor(random() * a.length)]!;
+    const text = JSON.stringify(example());
+    const kind = i % 3;
+    if (kind === 0) {
+      const key = pick(['acuteDanger', 'legalBasis', 'email', 'location', 'forms', 'description', 'referrer', 'safety']);
+      const value = JSON.stringify(pick([...HOSTILE_STRINGS.slice(0, 8), ...HOSTILE_VALUES.slice(0, 6)]) ?? null);
+      const dup = text.replace(`"${key}":`, `"${key}":${value},"${key}":`);
+      return { type: pick(['application/json', 'application/json; charset=utf-8']), body: new TextEncoder().encode(dup) };
+    }
+    if (kind === 1) {
+      const type = pick(['application/json; charset=iso-8859-1', 'application/json;charset=latin1', 'application/json; charset=utf-16', 'application/json; charset="windows-1252"', 'application/json; charset=']);
+      return { type, body: new Uint8Array(Buffer.from(text.replace('Peeters', 'Pe\u00ebters'), pick(['latin1', 'utf16le', 'utf8'] as const))) };
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    const at = Math.floor(random() * bytes.length);
+    const bad = pick([[0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80]]);
+    return { type: 'application/json', body: new Uint8Array(Buffer.concat([bytes.subarray(0, at), Buffer.from(bad), bytes.subarray(at)])) };
+  }
+
+  it('answers 150 hostile form posts with 4xx (or the form again), never 5xx, never accepting one', async () => {
+    const before = (await server.health()).referrals;
+    for (let i = 0; i < 150; i += 15) {
+      const answers = await Promise.all(
+        Array.from({ length: 15 }, (_, j) => {
+          const { type, body } = formPost(i + j);
+          return fetch(`${server.url}/nl/referral/`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { ...(type ? { 'content-type': type } : {}), origin: server.url },
+            body,
+          }).then(async (r) => ({ status: r.status, text: await r.text(), i: i + j }));
+        }),
+      );
+      for (const { status, text, i: n } of answers) {
+        const what = `form post ${n}: ${JSON.stringify(formPost(n)).slice(0, 300)}`;
+        expect(status, what).toBeLessThan(500);
+        expect(status, what).not.toBe(303);
+        expect(text, what).not.toMatch(/at .*\.(m?js|ts):\d+|node_modules|\/dist\//);
+      }
+    }
+    const after = (await server.health()).referrals;
+    expect(after.pending + after.delivered).toBe(before.pending + before.delivered);
+    expect((await fetch(`${server.url}/nl/`)).status).toBe(200);
+  });
+
+  it('refuses 150 JSON bodies with a repeated key (400), another charset (415) or invalid UTF-8 (400)', async () => {
+    const before = (await server.health()).referrals;
+    for (let i = 0; i < 150; i += 25) {
+      const statuses = await Promise.all(
+        Array.from({ length: 25 }, (_, j) => {
+          const { type, body } = jsonPost(i + j);
+          return fetch(`${server.url}/api/referrals`, { method: 'POST', headers: type ? { 'content-type': type } : {}, body }).then(async (r) => {
+            const json = (await r.json()) as { error: string };
+            return [r.status, json.error] as const;
+          });
+        }),
+      );
+      for (const [j, [status, error]] of statuses.entries()) {
+        const expected = (i + j) % 3 === 0 ? [400, 'duplicate-key'] : (i + j) % 3 === 1 ? [415, 'unsupported-charset'] : [400, 'invalid-encoding'];
+        expect([status, error], `json post ${i + j}`).toEqual(expected);
+      }
+    }
+    const after = (await server.health()).referrals;
+    expect(after.pending + after.delivered).toBe(before.pending + before.delivered);
+  });
+});
+
 describe('configuration', () => {
   const start = (env: Record<string, string>) =>
     spawnSync(process.execPath, ['dist/server/entry.mjs'], {

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
@@ -33,6 +33,12 @@ export interface ReferralConfig {
   retryBaseMs: number;
   /** Accepted referrals per client address per hour; 0 turns the limit off. */
   rateLimit: number;
+  /** Receipt lookups per client address per minute; 0 turns the limit off. */
+  receiptRateLimit: number;
+  /** With it, /healthz gives the counts and the reason (Authorization: Bearer <token>); without, the status only. */
+  healthzToken: string | null;
+  /** REFERRAL_KEY_CHANGED=dead-letter: start with a new key although referrals sealed with the old one wait. */
+  acceptKeyChange: boolean;
   warnings: string[];
 }
 
@@ -72,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const production = env.NODE_ENV === 'production';
   const warnings: string[] = [];
   const dataDir = path.resolve(cwd, env.DATA_DIR || 'var/data');
+  checkDataDir(dataDir);
 
   let smtp: SmtpGateway | null = null;
   if (env.INTAKE_SMTP_URL) {
@@ -167,8 +174,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     opsMailTo: email(env, 'OPS_MAIL_TO'),
     retryBaseMs: int(env, 'DELIVERY_RETRY_BASE_MS', 30_000, 10),
     rateLimit: int(env, 'REFERRAL_RATE_LIMIT', 30, 0),
+    receiptRateLimit: int(env, 'RECEIPT_RATE_LIMIT', 20, 0),
+    healthzToken: healthzToken(env),
+    acceptKeyChange: keyChange(env),
     warnings,
   };
+}
+
+function healthzToken(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.HEALTHZ_TOKEN;
+  if (raw === undefined || raw === '') return null;
+  if (!/^[\x21-\x7e]{16,200}$/.test(raw)) throw new ConfigError('HEALTHZ_TOKEN', 'must be 16 to 200 visible characters (openssl rand -hex 16)');
+  return raw;
+}
+
+function keyChange(env: NodeJS.ProcessEnv): boolean {
+  const raw = env.REFERRAL_KEY_CHANGED;
+  if (raw === undefined || raw === '') return false;
+  if (raw !== 'dead-letter') throw new ConfigError('REFERRAL_KEY_CHANGED', 'can only be "dead-letter"');
+  return true;
+}
+
+/**
+ * DATA_DIR must be a folder the server can create, read and write: a file in its place, or a
+ * read-only parent, stops the start with a message naming the variable, not a stack trace.
+ */
+function checkDataDir(dataDir: string): void {
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
+    throw new ConfigError('DATA_DIR', `${dataDir} is a file, not a folder`);
+  }
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    // Say why: the nearest folder that exists is read-only, not ours, or not a folder.
+    let parent = path.dirname(dataDir);
+    while (!existsSync(parent) && parent !== path.dirname(parent)) parent = path.dirname(parent);
+    let why = (error as NodeJS.ErrnoException).code ?? 'error';
+    try {
+      if (!statSync(parent).isDirectory()) why = `${parent} is a file`;
+      else accessSync(parent, constants.W_OK);
+    } catch (e) {
+      why = `${parent} is not writable: ${(e as NodeJS.ErrnoException).code ?? 'error'}`;
+    }
+    throw new ConfigError('DATA_DIR', `${dataDir} cannot be created (${why})`);
+  }
+  try {
+    accessSync(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
+  } catch (error) {
+    throw new ConfigError('DATA_DIR', `${dataDir} is not writable by the server (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }
 
 function readKeyFile(file: string): string {

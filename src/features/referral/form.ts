@@ -87,6 +87,26 @@ export function readForm(
   return values;
 }
 
+/**
+ * One-answer fields sent more than once with different values: the form never does that, and
+ * taking the first or the last would be a guess. Each is a field error (`ambiguous`).
+ */
+export function ambiguousFields(
+  entries: Iterable<[string, FormDataEntryValue | string]>,
+  fields: readonly string[],
+): { field: string; code: 'ambiguous' }[] {
+  const wanted = new Set(fields);
+  const seen = new Map<string, string>();
+  const out: { field: string; code: 'ambiguous' }[] = [];
+  for (const [name, raw] of entries) {
+    if (!wanted.has(name) || LIST_FIELDS.has(name) || typeof raw !== 'string') continue;
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, raw);
+    else if (first !== raw && !out.some((e) => e.field === name)) out.push({ field: name, code: 'ambiguous' });
+  }
+  return out;
+}
+
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;

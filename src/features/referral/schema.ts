@@ -81,17 +81,34 @@ export const ERROR_CODES = [
   'otherFormRequired',
   'consentNeedsInformed',
   'motivationRequired',
+  'controlChars',
+  'ambiguous',
   'invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-const required = (max: number) =>
+/**
+ * Characters no answer needs, which could disguise it: C0/C1 control characters (NUL, ESC …),
+ * bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069: "U+202E" shows text
+ * reversed) and lone surrogates. One-line fields also refuse line and paragraph breaks and tabs,
+ * so that no answer can pose as a heading or another answer in the intake mail; free text
+ * (description, motivation) keeps its line breaks.
+ */
+const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
+const BREAKS = /[\t\n\r\u2028\u2029]/u;
+export const isOneLine = (v: string) => !HIDDEN.test(v) && !BREAKS.test(v);
+export const isCleanText = (v: string) => !HIDDEN.test(v);
+const clean = (multiline: boolean) => (multiline ? isCleanText : isOneLine);
+
+const required = (max: number, multiline = false) =>
   z
     .string({ error: 'required' })
     .trim()
     .min(1, { error: 'required' })
-    .max(max, { error: 'tooLong' });
-const optional = (max: number) => z.string({ error: 'invalid' }).trim().max(max, { error: 'tooLong' }).default('');
+    .max(max, { error: 'tooLong' })
+    .refine(clean(multiline), { error: 'controlChars' });
+const optional = (max: number, multiline = false) =>
+  z.string({ error: 'invalid' }).trim().max(max, { error: 'tooLong' }).refine(clean(multiline), { error: 'controlChars' }).default('');
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'choose' });
 const many = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -112,6 +129,7 @@ export const referrerSchema = z.strictObject({
     .trim()
     .min(1, { error: 'required' })
     .max(LIMITS.email, { error: 'tooLong' })
+    .refine(isOneLine, { error: 'controlChars' })
     .pipe(z.email({ error: 'email' })),
   phone: required(LIMITS.phone).regex(PHONE, { error: 'phone' }),
   callback: choice(CALLBACK),
@@ -182,9 +200,9 @@ const referralObject = z.strictObject({
   situation: situationSchema,
   safety: safetySchema,
   sharing: sharingSchema,
-  description: required(LIMITS.description),
+  description: required(LIMITS.description, true),
   /** Why refer anyway, when the check says the criteria are not met: the intake team decides. */
-  motivation: optional(LIMITS.motivation),
+  motivation: optional(LIMITS.motivation, true),
 });
 
 export type Referral = z.output<typeof referralObject>;

@@ -24,6 +24,10 @@ import { Outbox, type OutboxRow } from './outbox.server.ts';
 export type SubmitResult =
   | { kind: 'invalid'; errors: FieldError[]; assessment: Assessment | null }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /** The Idempotency-Key was used before with a different referral: nothing is stored. */
+  | { kind: 'key-reused' }
+  /** The Idempotency-Key's first referral was sealed with a REFERRAL_KEY the server no longer has. */
+  | { kind: 'key-unreadable' }
   | { kind: 'accepted'; reference: string; outcome: Assessment['outcome']; urgent: boolean; replay: boolean };
 
 interface AcceptedAnswer {
@@ -41,7 +45,7 @@ interface StoredPayload {
 
 const MAX_ATTEMPTS = 16;
 const MAX_DELAY_MS = 60 * 60 * 1000;
-const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
 
 /** Exponential backoff with jitter: between half and all of base·2^(n−1), capped at an hour. */
 export function backoff(baseMs: number, attempt: number, random = Math.random): number {
@@ -70,9 +74,9 @@ export class ReferralService {
   readonly #config: ReferralConfig;
   readonly #rules: Rules;
   readonly #locate: (location: string) => Area;
-  readonly #accepted = new Map<string, number[]>();
   /** Built once: constructing a zod schema costs ten times what a parse does. */
   readonly #schema: ReturnType<typeof makeReferralSchema>;
+  readonly #lookups = new Map<string, { start: number; n: number }>();
   #timer: NodeJS.Timeout | null = null;
   #running = false;
   #again = false;
@@ -92,20 +96,24 @@ export class ReferralService {
     this.#schema = makeReferralSchema((r) => needsMotivation(this.assess(eligibilityFromReferral(r))));
   }
 
+  /** The settings the service runs with (read once at start). */
+  get config(): ReferralConfig {
+    return this.#config;
+  }
+
   assess(answers: EligibilityAnswers): Assessment {
     return assess(answers, this.#rules, this.#locate(answers.family.location));
   }
 
   /**
    * Validate, assess (never trusting an outcome sent by the browser) and store a referral.
-   * Resolves `accepted` only once the referral is synced to disk.
+   * Resolves `accepted` only once the referral is synced to disk. With an Idempotency-Key, the
+   * same referral again gets the first answer and a different one `key-reused`: the key is
+   * bound to a fingerprint of the validated referral (so key order, spacing and defaults do not
+   * count as a difference). The rate limit counts accepted referrals per client address in the
+   * outbox database, atomically with storing them.
    */
   async submit(input: unknown, opts: { client: string; idempotencyKey?: string | null; locale: string }): Promise<SubmitResult> {
-    // A repeated Idempotency-Key gets the first answer, whatever this body says.
-    if (opts.idempotencyKey) {
-      const previous = await this.outbox.previousAnswer(opts.idempotencyKey);
-      if (previous !== null) return { kind: 'accepted', ...(JSON.parse(previous) as AcceptedAnswer), replay: true };
-    }
     const parsed = this.#schema.safeParse(input);
     if (!parsed.success) {
       const answers = eligibilityFromInput(input);
@@ -113,11 +121,6 @@ export class ReferralService {
     }
     const referral = parsed.data;
     const final = this.assess(eligibilityFromReferral(referral));
-
-    if (!this.#allow(opts.client)) {
-      const oldest = this.#accepted.get(opts.client)?.[0] ?? Date.now();
-      return { kind: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil((oldest + HOUR - Date.now()) / 1000)) };
-    }
     const reference = newReference();
     const payload: StoredPayload = { receivedAt: new Date().toISOString(), locale: opts.locale, referral, assessment: final };
     const answer = JSON.stringify({ reference, outcome: final.outcome, urgent: final.urgent });
@@ -126,26 +129,35 @@ export class ReferralService {
       payload: JSON.stringify(payload),
       answer,
       idempotencyKey: opts.idempotencyKey ?? null,
+      fingerprint: opts.idempotencyKey ? this.outbox.fingerprint(JSON.stringify(referral)) : null,
+      rate: { client: this.outbox.clientId(opts.client), limit: this.#config.rateLimit },
     });
-    const first = JSON.parse(stored.answer) as AcceptedAnswer;
-    if (!stored.replay) this.#count(opts.client);
-    return { kind: 'accepted', ...first, replay: stored.replay };
+    if (stored.kind === 'stored' || stored.kind === 'replay') {
+      const first = JSON.parse(stored.answer) as AcceptedAnswer;
+      return { kind: 'accepted', ...first, replay: stored.kind === 'replay' };
+    }
+    return stored;
   }
 
-  #allow(client: string): boolean {
-    if (this.#config.rateLimit === 0) return true;
+  /**
+   * Receipt lookups per client address: at most `receiptRateLimit` a minute (in memory: a
+   * lookup changes nothing, so a restart may forget it). Null when allowed, else the seconds to wait.
+   */
+  receiptLookup(client: string): number | null {
+    const limit = this.#config.receiptRateLimit;
+    if (limit === 0) return null;
     const now = Date.now();
-    const recent = (this.#accepted.get(client) ?? []).filter((t) => t > now - HOUR);
-    if (recent.length === 0) this.#accepted.delete(client);
-    else this.#accepted.set(client, recent);
-    return recent.length < this.#config.rateLimit;
-  }
-
-  #count(client: string): void {
-    if (this.#config.rateLimit === 0) return;
-    const list = this.#accepted.get(client) ?? [];
-    list.push(Date.now());
-    this.#accepted.set(client, list);
+    if (this.#lookups.size > 10_000) {
+      for (const [k, w] of this.#lookups) if (w.start + MINUTE <= now) this.#lookups.delete(k);
+    }
+    const window = this.#lookups.get(client);
+    if (!window || window.start + MINUTE <= now) {
+      this.#lookups.set(client, { start: now, n: 1 });
+      return null;
+    }
+    if (window.n >= limit) return Math.max(1, Math.ceil((window.start + MINUTE - now) / 1000));
+    window.n += 1;
+    return null;
   }
 
   /** Start delivering: pending work from before a restart is picked up at once. */
@@ -270,8 +282,15 @@ export class ReferralService {
     }
   }
 
-  health(): { pending: number; delivered: number; dead: number } {
-    return this.outbox.counts();
+  /**
+   * The service's health: `unavailable` when a referral cannot be stored now (503), `degraded`
+   * when referrals wait in the dead letter, else `ok`; with the counts and the reason.
+   */
+  health(): { status: 'ok' | 'degraded' | 'unavailable'; reason: string | null; referrals: { pending: number; delivered: number; dead: number } } {
+    const referrals = this.outbox.counts();
+    const storable = this.outbox.storable();
+    if (!storable.ok) return { status: 'unavailable', reason: storable.reason, referrals };
+    return { status: referrals.dead > 0 ? 'degraded' : 'ok', reason: referrals.dead > 0 ? 'dead-letters' : null, referrals };
   }
 
   close(): void {

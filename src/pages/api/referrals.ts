@@ -3,7 +3,7 @@ import { isLocale, type Locale } from '../../i18n/locales';
 import { negotiateLocale } from '../../i18n/negotiate';
 import { getT } from '../../i18n/strings';
 import { referralService } from '../../features/referral/runtime.server';
-import { BodyTooLarge, readBody } from '../../lib/body';
+import { BodyTooLarge, DuplicateKey, InvalidEncoding, isUtf8Charset, mediaType, parseJsonStrict, readBody } from '../../lib/body';
 
 export const prerender = false;
 
@@ -31,9 +31,13 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
   if ((origin !== null && origin !== url.origin) || request.headers.get('sec-fetch-site') === 'cross-site') {
     return json(403, { error: 'cross-site', message: t('api.crossSite') });
   }
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const { type, charset } = mediaType(request.headers.get('content-type'));
   if (type !== 'application/json') {
     return json(415, { error: 'unsupported-media-type', message: t('api.contentType') }, { Accept: 'application/json' });
+  }
+  // JSON is UTF-8 (RFC 8259 §8.1): another charset is refused, not guessed.
+  if (!isUtf8Charset(charset)) {
+    return json(415, { error: 'unsupported-charset', message: t('api.charset') }, { Accept: 'application/json; charset=utf-8' });
   }
   const idempotencyKey = request.headers.get('idempotency-key');
   if (idempotencyKey !== null && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
@@ -42,9 +46,16 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
 
   let input: unknown;
   try {
-    input = JSON.parse(await readBody(request, MAX_BODY_BYTES));
+    input = parseJsonStrict(await readBody(request, MAX_BODY_BYTES));
   } catch (error) {
-    if (error instanceof BodyTooLarge) return json(413, { error: 'too-large', message: t('errors.tooLarge') });
+    if (error instanceof BodyTooLarge || (error as Error).name === 'BodySizeLimitError') {
+      // The rest of the body is not read: the connection cannot carry another request.
+      return json(413, { error: 'too-large', message: t('errors.tooLarge') }, { Connection: 'close' });
+    }
+    if (error instanceof InvalidEncoding) return json(400, { error: 'invalid-encoding', message: t('api.invalidEncoding') });
+    if (error instanceof DuplicateKey) {
+      return json(400, { error: 'duplicate-key', field: error.key, message: t('api.duplicateKey', { field: error.key }) });
+    }
     return json(400, { error: 'invalid-json', message: t('api.invalidJson') });
   }
 
@@ -52,6 +63,12 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
     const result = await referralService().submit(input, { client: clientAddress, idempotencyKey, locale });
     if (result.kind === 'accepted') {
       return json(202, { reference: result.reference, outcome: result.outcome, urgent: result.urgent });
+    }
+    if (result.kind === 'key-reused') {
+      return json(422, { error: 'idempotency-key-reused', message: t('api.idempotencyKeyReused') });
+    }
+    if (result.kind === 'key-unreadable') {
+      return json(409, { error: 'idempotency-key-unreadable', message: t('api.idempotencyKeyUnreadable') });
     }
     if (result.kind === 'rate-limited') {
       return json(
