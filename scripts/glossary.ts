@@ -8,7 +8,9 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { pageAddressSchema } from '../src/content/address.ts';
 import { LOCALES, type Locale } from '../src/i18n/locales.ts';
 
 const entrySchema = z.object({
@@ -22,6 +24,12 @@ const entrySchema = z.object({
   match: z.enum(['word', 'substring']).default('word'),
   /** A variant in brackets is a gloss of the term ("abrid n ssensla (ketenaanpak)"), not a use. */
   allowInParentheses: z.boolean().default(false),
+  /**
+   * `"formal"`: the entry enforces the formal address (fr vous, de Sie). A page that declares
+   * `address: { form: informal, why: … }` in its front matter (a page written for children) is
+   * exempt from such entries, and from no other.
+   */
+  address: z.literal('formal').optional(),
   why: z.string().min(1),
 });
 export const glossarySchema = z.object({
@@ -43,6 +51,13 @@ export interface Violation {
   found: string;
   term: string;
   concept: string;
+  /** Set instead of a variant when the page's own declaration is wrong (an informal address without a reason). */
+  message?: string;
+}
+
+export interface ScanOptions {
+  /** The page declares an informal address (with a reason): entries marked `address: "formal"` are skipped. */
+  informalAddress?: boolean;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -61,9 +76,17 @@ const NOT_TEXT = /\]\([^)]*\)|https?:\/\/\S+|\/(?:nl|ar|ber|en|fr|de)\/[\w/.-]*|
 const PARENTHESES = /\([^()]*\)/g;
 
 /** Forbidden variants in one text, by line. `file` is only used in the result. */
-export function scanText(text: string, glossary: Glossary, file: string, lineFilter?: (line: string) => string | null): Violation[] {
+export function scanText(
+  text: string,
+  glossary: Glossary,
+  file: string,
+  lineFilter?: (line: string) => string | null,
+  options: ScanOptions = {},
+): Violation[] {
   const out: Violation[] = [];
-  const compiled = glossary.terms.map((entry) => ({ entry, res: matchers(entry) }));
+  const compiled = glossary.terms
+    .filter((entry) => !(options.informalAddress && entry.address === 'formal'))
+    .map((entry) => ({ entry, res: matchers(entry) }));
   text.split('\n').forEach((raw, i) => {
     const filtered = lineFilter ? lineFilter(raw) : raw;
     if (filtered === null) return;
@@ -78,6 +101,41 @@ export function scanText(text: string, glossary: Glossary, file: string, lineFil
     }
   });
   return out;
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
+/**
+ * The address a Markdown page declares in its front matter: `informal` only with a reason
+ * (src/content/address.ts). A declaration without a valid reason is a violation and exempts nothing.
+ */
+export function pageAddress(text: string, file: string): { informal: boolean; problem?: Violation } {
+  const front = FRONT_MATTER.exec(text)?.[1];
+  if (front === undefined) return { informal: false };
+  const data = parseYaml(front) as { address?: unknown } | null;
+  if (data?.address === undefined) return { informal: false };
+  const parsed = pageAddressSchema.safeParse(data.address);
+  if (parsed.success) return { informal: true };
+  const line = text.split('\n').findIndex((l) => /^address:/.test(l)) + 1;
+  const issue = parsed.error.issues[0];
+  const where = ['address', ...(issue?.path ?? []).map(String)].join('.');
+  return {
+    informal: false,
+    problem: {
+      file,
+      line,
+      found: 'address',
+      term: 'address: { form: informal, why: <reason> }',
+      concept: 'form of address',
+      message: `${where}: ${issue?.message ?? 'invalid'}; the page is checked for the usual form of address`,
+    },
+  };
+}
+
+/** A Markdown page: its front matter may exempt it from the formal address, nothing else. */
+export function scanPage(text: string, glossary: Glossary, file: string): Violation[] {
+  const { informal, problem } = pageAddress(text, file);
+  return [...(problem ? [problem] : []), ...scanText(text, glossary, file, undefined, { informalAddress: informal })];
 }
 
 export function readGlossary(root: string, locale: Locale): Glossary {
@@ -164,13 +222,16 @@ export function glossaryViolations(root: string): Violation[] {
   for (const locale of LOCALES) {
     const glossary = readGlossary(root, locale);
     for (const { path, filter } of localeFiles(root, locale)) {
-      out.push(...scanText(readFileSync(path, 'utf8'), glossary, relative(root, path), filter));
+      const text = readFileSync(path, 'utf8');
+      const file = relative(root, path);
+      out.push(...(path.endsWith('.md') ? scanPage(text, glossary, file) : scanText(text, glossary, file, filter)));
     }
   }
   return out;
 }
 
-export const describeViolation = (v: Violation) => `${v.file}:${v.line}: "${v.found}" → use "${v.term}" (${v.concept})`;
+export const describeViolation = (v: Violation) =>
+  v.message ? `${v.file}:${v.line}: ${v.message}` : `${v.file}:${v.line}: "${v.found}" → use "${v.term}" (${v.concept})`;
 
 if (import.meta.main) {
   const found = glossaryViolations(process.cwd());

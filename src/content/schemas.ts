@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales';
+import { pageAddressSchema } from './address';
 
 /** A text in every portal language: a missing language fails the build and names itself. */
 export const perLocale = z.object(
@@ -26,6 +27,8 @@ export const pageSchema = z.object({
   translation: translationSchema,
   /** Questions and answers shown as <details> and as FAQPage structured data. */
   faq: z.array(z.object({ q: z.string().min(5), a: z.string().min(5) })).optional(),
+  /** A page written for children addresses its reader informally, with the reason (src/content/address.ts). */
+  address: pageAddressSchema.optional(),
 });
 
 /** A "to be confirmed" entry (the shared convention): the field stays empty, the page says whom to ask. */

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import {
@@ -7,7 +9,9 @@ import {
   glossaryViolations,
   localeFiles,
   missingGlosses,
+  pageAddress,
   readGlossary,
+  scanPage,
   scanText,
 } from '../../scripts/glossary.ts';
 
@@ -92,5 +96,50 @@ describe('scanText', () => {
     const json = '{\n  "nl": "de ketenaanpak",\n  "de": "der Kettenansatz"\n}';
     const own = (l: string) => /^\s*"de":\s*"(.*)"/.exec(l)?.[1] ?? null;
     expect(scanText(json, de, 'c.json', own).map((v) => `${v.line} ${v.found}`)).toEqual(['3 Kettenansatz']);
+  });
+});
+
+describe('a page written for children may address its reader informally (address: informal, with a reason)', () => {
+  const de = readGlossary(root, 'de');
+  const fr = readGlossary(root, 'fr');
+  const front = (address: string) =>
+    `---\ntitle: Bist du ein Kind?\ndescription: Ruf Awel an.\n${address}translation:\n  status: unchecked\n---\n\nRede mit jemandem, dem du vertraust. Der Kettenansatz hilft deiner Familie.\n`;
+  const informal = 'address:\n  form: informal\n  why: Written for a child of about 12.\n';
+
+  it('accepts du/dein on a page that declares it, and still reports every other variant on that page', () => {
+    expect(scanPage(front(informal), de, 'de/kind.md').map(describeViolation)).toEqual([
+      'de/kind.md:11: "Kettenansatz" → use "vernetzter Ansatz" (ketenaanpak)',
+    ]);
+  });
+
+  it('reports du/dein on the same page without the declaration', () => {
+    expect(scanPage(front(''), de, 'de/kind.md').map((v) => `${v.line} ${v.found}`)).toEqual([
+      '2 du',
+      '8 Kettenansatz',
+      '8 du',
+      '8 deiner',
+    ]);
+  });
+
+  it('does not accept the declaration without a reason, and then checks the usual address', () => {
+    const found = scanPage(front('address:\n  form: informal\n'), de, 'de/kind.md');
+    expect(found[0] && describeViolation(found[0])).toMatch(/^de\/kind\.md:4: address\.why: .*checked for the usual form of address$/);
+    expect(found.map((v) => v.found)).toEqual(expect.arrayContaining(['address', 'du', 'deiner', 'Kettenansatz']));
+    expect(pageAddress('---\ntitle: x\naddress: informal\n---\n', 'p.md').problem?.message).toMatch(/^address: /);
+  });
+
+  it('exempts only the form of address: "tu ne dois pas" (you must not) is still reported on a French page for children', () => {
+    const page = `---\ntitle: Tu es un enfant ?\n${informal}---\n\nTu ne dois pas dire ton nom.\n`;
+    expect(scanPage(page, fr, 'fr/enfant.md').map((v) => v.found)).toEqual(['Tu ne dois pas']);
+  });
+
+  it('is used by the children’s page in French and German only, each with its reason', () => {
+    const declared = LOCALES.flatMap((locale) =>
+      localeFiles(root, locale)
+        .filter((f) => f.path.endsWith('.md'))
+        .filter((f) => pageAddress(readFileSync(f.path, 'utf8'), f.path).informal)
+        .map((f) => relative(root, f.path)),
+    );
+    expect(declared.sort()).toEqual(['content/pages/de/families/children.md', 'content/pages/fr/families/children.md']);
   });
 });

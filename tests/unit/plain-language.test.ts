@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { describeViolation, readGlossary, scanText } from '../../scripts/glossary.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { FAMILY_TOPICS } from '../../src/i18n/routes.ts';
 import { checkPage, formatFinding, plainLines, sentences, wordCount, type PageText, type PlainLanguageRules } from '../../src/lib/plain-language.ts';
@@ -68,6 +69,15 @@ describe('the plain-language check', () => {
 describe('the families pages are in plain language', () => {
   it('has a jargon list for every locale', () => {
     expect(Object.keys(config.jargon).sort()).toEqual([...LOCALES].sort());
+  });
+
+  it('asks to explain the glossary’s terms, never a variant the glossary forbids (ber: nniyaba, not parket)', () => {
+    const forbidden = LOCALES.flatMap((locale) =>
+      (config.jargon[locale] ?? []).flatMap(({ term }) =>
+        scanText(term, readGlossary('.', locale), `${locale} jargon`, undefined, { informalAddress: true }).map(describeViolation),
+      ),
+    );
+    expect(forbidden).toEqual([]);
   });
 
   for (const locale of LOCALES) {
