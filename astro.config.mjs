@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import tailwindcss from '@tailwindcss/vite';
 import { CSP_DIRECTIVES } from './src/lib/security-headers.ts';
 import { staticSecurityHeaders } from './src/integrations/static-headers.ts';
+import { searchIndexPlugin } from './src/features/search/plugin.ts';
 
 // SITE_URL is the public origin, used for canonical and hreflang links at build time.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -27,5 +28,6 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // `node dist/server/entry.mjs` listens here unless HOST and PORT say otherwise.
   server: { port: 4321, host: 'localhost' },
-  vite: { plugins: [tailwindcss()] },
+  // The site search index is built from content/ with the server (src/features/search/plugin.ts).
+  vite: { plugins: [tailwindcss(), searchIndexPlugin()] },
 });
