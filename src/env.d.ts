@@ -4,6 +4,8 @@ declare namespace App {
   interface Locals {
     locale: import('./i18n/locales').Locale;
     t: import('i18next').TFunction;
+    /** Set while the search page renders its frame without results (src/features/search/shell.server.ts). */
+    searchShell?: boolean;
   }
 }
 

@@ -1,10 +1,11 @@
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { searchShell } from './features/search/shell.server';
 import { localeFromPath } from './i18n/routes';
 import { negotiateLocale } from './i18n/negotiate';
 import { getT } from './i18n/strings';
 import { SECURITY_HEADERS } from './lib/security-headers';
 
-export const onRequest = defineMiddleware(async (context, next) => {
+const main = defineMiddleware(async (context, next) => {
   // The locale of a page is its first path segment. Outside a locale (the 404 page for `/xyz`,
   // for instance) the visitor's browser languages decide; prerendered pages have no headers.
   const fromPath = localeFromPath(context.url.pathname);
@@ -24,3 +25,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   out.headers.delete('set-cookie');
   return out;
 });
+
+// The site search answers inside main's headers and locale (src/features/search/shell.server.ts).
+export const onRequest = sequence(main, searchShell);

@@ -78,9 +78,10 @@ export function parseQuery(raw: string | null | undefined): ParsedQuery {
 }
 
 /**
- * Searches one locale's index. All words must match (AND); when that finds nothing, any word
- * may (OR). Words of 4+ letters tolerate typos (about one edit per five letters), words of 3+
- * letters also match as a prefix (Dutch and German compounds: `huis` finds `huisverbod`).
+ * Searches one locale's index. All words must match (AND), as written or as the start of a
+ * longer word (3+ letters: Dutch and German compounds, `huis` finds `huisverbod`). When that
+ * finds nothing, words of 4+ letters may have one typo (10+ letters: two); then any word may
+ * match (OR).
  * Synonyms of a word are searched with it.
  */
 export function search(
@@ -91,26 +92,28 @@ export function search(
 ): { hits: Hit[]; total: number } {
   const keys = queryKeys(q, locale);
   if (keys.length === 0) return { hits: [], total: 0 };
-  const groups = synonymIndex(synonyms, locale);
+  const groups = synonymIndexCached(synonyms, locale);
   const termQuery = (key: string): Query => {
     const alternatives = groups.get(key) ?? [];
     if (alternatives.length === 0) return key;
     return { combineWith: 'OR', queries: [key, ...alternatives.map((phrase) => ({ combineWith: 'AND', queries: phrase }))] };
   };
-  const opts = {
+  // Exact words and prefixes first; typo tolerance only when that finds nothing (it costs
+  // most, and a word spelled right should not pull in look-alikes).
+  const exact = {
     boost: { title: 3 },
-    fuzzy: (term: string) => (term.length >= 4 ? 0.2 : false),
-    maxFuzzy: 2,
+    prefix: (term: string) => term.length >= 3,
     // A whole page says more than a film chapter's title that happens to hold the word.
     boostDocument: (_id: unknown, _term: string, stored?: Record<string, unknown>) => KIND_BOOST[String(stored?.['kind'])] ?? 1,
-    prefix: (term: string) => term.length >= 3,
     // The words are already keys: do not process them twice.
     processTerm: (t: string) => t,
-  } as const;
-  const run = (combineWith: 'AND' | 'OR') =>
-    index.search({ combineWith, queries: keys.map(termQuery) }, opts) as (SearchResult & Record<(typeof STORE)[number], string>)[];
-  let results = run('AND');
-  if (results.length === 0 && keys.length > 1) results = run('OR');
+  };
+  const fuzzy = { ...exact, fuzzy: (term: string) => (term.length >= 10 ? 2 : term.length >= 4 ? 1 : false) } as const;
+  const run = (combineWith: 'AND' | 'OR', options: typeof exact) =>
+    index.search({ combineWith, queries: keys.map(termQuery) }, options) as (SearchResult & Record<(typeof STORE)[number], string>)[];
+  let results = run('AND', exact);
+  if (results.length === 0) results = run('AND', fuzzy);
+  if (results.length === 0 && keys.length > 1) results = run('OR', fuzzy);
   const synonymKeys = keys.flatMap((k) => groups.get(k)?.flat() ?? []);
   // Snippets (the costly part) only for the results shown.
   const hits = results.slice(offset, limit).map((r) => {
@@ -124,11 +127,20 @@ export function search(
       title: r['title'],
       lang,
       score: r.score,
-      titleParts: mark(r['title'], matched, lang),
-      snippet: snippet(r['text'], matched, lang),
+      titleParts: mark(r['title'], analysed(index, r.id, 'title', r['title'], lang), matched),
+      snippet: snippet(r['text'], analysed(index, r.id, 'text', r['text'], lang), matched),
     };
   });
   return { hits, total: results.length };
+}
+
+const synonymCache = new WeakMap<Synonyms, Map<Locale, Map<string, string[][]>>>();
+function synonymIndexCached(synonyms: Synonyms, locale: Locale): Map<string, string[][]> {
+  let byLocale = synonymCache.get(synonyms);
+  if (!byLocale) synonymCache.set(synonyms, (byLocale = new Map()));
+  let map = byLocale.get(locale);
+  if (!map) byLocale.set(locale, (map = synonymIndex(synonyms, locale)));
+  return map;
 }
 
 /** Each synonym key → the other phrases of its groups, as lists of keys. */
@@ -146,19 +158,43 @@ function synonymIndex(synonyms: Synonyms, locale: Locale): Map<string, string[][
   return map;
 }
 
-const isMatch = (word: string, matched: Set<string>, lang: Locale) => !isStopWord(word, lang) && matched.has(termKey(word, lang));
+/** A word of an indexed text, with its key; `key` is '' for a stop word (never marked). */
+interface Token {
+  start: number;
+  end: number;
+  key: string;
+}
+
+/**
+ * The words of each result's title and text with their keys, worked out once per entry and
+ * kept: only the site's own text, never anything of a query.
+ */
+const tokenCache = new WeakMap<object, Map<string, Token[]>>();
+function analysed(index: object, id: unknown, field: string, text: string, lang: Locale): Token[] {
+  let byDoc = tokenCache.get(index);
+  if (!byDoc) tokenCache.set(index, (byDoc = new Map()));
+  const cacheKey = `${String(id)}:${field}`;
+  let tokens = byDoc.get(cacheKey);
+  if (!tokens) {
+    tokens = tokenize(text).map((w) => ({ start: w.start, end: w.end, key: isStopWord(w.word, lang) ? '' : termKey(w.word, lang) }));
+    byDoc.set(cacheKey, tokens);
+  }
+  return tokens;
+}
+
+const isMatch = (t: Token, matched: Set<string>) => t.key !== '' && matched.has(t.key);
 
 /** A whole text in pieces, matched words marked. */
-export function mark(text: string, matched: Set<string>, lang: Locale): Part[] {
+function mark(text: string, tokens: Token[], matched: Set<string>, from = 0, to = text.length): Part[] {
   const parts: Part[] = [];
-  let at = 0;
-  for (const w of tokenize(text)) {
-    if (!isMatch(w.word, matched, lang)) continue;
+  let at = from;
+  for (const w of tokens) {
+    if (w.start < from || w.end > to || !isMatch(w, matched)) continue;
     if (w.start > at) parts.push({ text: text.slice(at, w.start), mark: false });
-    parts.push({ text: w.word, mark: true });
+    parts.push({ text: text.slice(w.start, w.end), mark: true });
     at = w.end;
   }
-  if (at < text.length) parts.push({ text: text.slice(at), mark: false });
+  if (at < to) parts.push({ text: text.slice(at, to), mark: false });
   return parts;
 }
 
@@ -166,10 +202,9 @@ export function mark(text: string, matched: Set<string>, lang: Locale): Part[] {
  * About 30 words of a text around its densest cluster of matched words, in pieces, with an
  * ellipsis where it was cut; the text's start when no word matched there (a title match).
  */
-export function snippet(text: string, matched: Set<string>, lang: Locale, span = 30): Part[] {
-  const ws = tokenize(text);
+function snippet(text: string, ws: Token[], matched: Set<string>, span = 30): Part[] {
   if (ws.length === 0) return [];
-  const hits = ws.map((w) => (isMatch(w.word, matched, lang) ? 1 : 0));
+  const hits = ws.map((w) => (isMatch(w, matched) ? 1 : 0));
   let best = 0;
   let bestCount = -1;
   let count = hits.slice(0, span).reduce<number>((a, b) => a + b, 0);
@@ -187,7 +222,7 @@ export function snippet(text: string, matched: Set<string>, lang: Locale, span =
   const to = Math.min(ws.length, from + span);
   const start = ws[from]!.start;
   const end = to >= ws.length ? text.length : ws[to - 1]!.end;
-  const parts = mark(text.slice(start, end), matched, lang);
+  const parts = mark(text, ws, matched, start, end);
   if (start > 0) parts.unshift({ text: '… ', mark: false });
   if (end < text.length) parts.push({ text: ' …', mark: false });
   return parts;
