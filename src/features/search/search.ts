@@ -96,7 +96,7 @@ export function search(
   const termQuery = (key: string): Query => {
     const alternatives = groups.get(key) ?? [];
     if (alternatives.length === 0) return key;
-    return { combineWith: 'OR', queries: [key, ...alternatives.map((phrase) => ({ combineWith: 'AND', queries: phrase }))] };
+    return { combineWith: 'OR', queries: [key, ...alternatives.map((phrase): Query => ({ combineWith: 'AND', queries: phrase }))] };
   };
   // Exact words and prefixes first; typo tolerance only when that finds nothing (it costs
   // most, and a word spelled right should not pull in look-alikes).
