@@ -54,7 +54,7 @@ export function searchBody(input: BodyInput): string {
   const tooLong = parsed.kind === 'tooLong';
 
   out.push(
-    `<form method="get"${attrs({ action })} role="search" class="mb-2 flex flex-wrap items-end gap-2" data-search-page>`,
+    `<form method="get"${attrs({ action, 'aria-label': ts('label') })} role="search" class="mb-2 flex flex-wrap items-end gap-2" data-search-page>`,
     `<div class="flex min-w-0 flex-1 flex-col"><label for="search-q" class="mb-1 font-semibold">${e(ts('label'))}</label>`,
     `<input id="search-q" type="search" name="q"${attrs({ value: shown })} autocomplete="off" enterkeyhint="search" dir="auto"`,
     attrs({ 'aria-describedby': tooLong ? 'search-error search-privacy' : 'search-privacy', 'aria-invalid': tooLong ? 'true' : undefined }),
