@@ -179,7 +179,7 @@ describe('results', () => {
   });
 
   it('recognises crisis words in every language', () => {
-    for (const q of ['help', 'Help me', 'geweld', 'gewelddadig', 'Gewalt', 'violence conjugale', 'حماية', 'الحماية', 'عنف', 'lɛunf', 'l3unf', 'tallelt', '112', 'aidez-moi']) {
+    for (const q of ['help', 'Help me', 'geweld', 'gewelddadig', 'Gewalt', 'violence conjugale', 'حماية', 'الحماية', 'عنف', 'lɛunf', 'l3unf', 'tallelt', '112', '١٧١٢', 'aidez-moi']) {
       expect(isCrisis(q), q).toBe(true);
     }
     for (const q of ['beroepsgeheim', 'press kit', 'Mechelen', 'noodzakelijk', 'film']) expect(isCrisis(q), q).toBe(false);

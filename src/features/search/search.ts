@@ -256,7 +256,8 @@ function keysOf(locale: Locale): string[] {
 /** Whether a query is about danger or violence now (then 1712, 101 and 112 come first). */
 export function isCrisis(q: string): boolean {
   const words = tokenize(q).map((t) => t.word);
-  if (words.some((w) => w === '112' || w === '101' || w === '1712' || fold(w) === 'sos')) return true;
+  // The numbers themselves, in any digits (١٧١٢ is 1712).
+  if (words.some((w) => ['112', '101', '1712', 'sos'].includes(fold(w)))) return true;
   return (Object.keys(CRISIS_WORDS) as Locale[]).some((locale) => {
     const keys = keysOf(locale);
     return words.some((w) => {
