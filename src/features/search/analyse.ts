@@ -11,8 +11,6 @@ import type { Locale } from '../../i18n/locales.ts';
  * stemmer of the language (`@orama/stemmers`; Tarifit has none). Pure: no I/O.
  */
 
-const folded = new Map<string, string>();
-
 /** Snowball stemmers per locale (Tarifit: none exists; fuzzy and prefix matching stand in). */
 const STEMMERS: Partial<Record<Locale, (w: string) => string>> = { nl: dutch, en: english, fr: french, de: german, ar: arabic };
 
@@ -42,13 +40,9 @@ export { words_ as tokenize };
  * `Schläge` → `schlage`, `أمان` → `امان`, `حمايـــة` → `حمايه`, `١٧١٢` → `1712`.
  */
 export function fold(word: string): string {
-  const known = folded.get(word);
-  if (known !== undefined) return known;
-  const out = foldWord(word);
-  if (folded.size > 50_000) folded.clear();
-  folded.set(word, out);
-  return out;
+  return foldWord(word);
 }
+
 function foldWord(word: string): string {
   return (
     word
@@ -94,16 +88,24 @@ export function tarifit(folded: string): string {
     .replace(/ou/g, 'u');
 }
 
-const memo: Record<Locale, Map<string, string>> = { nl: new Map(), ar: new Map(), ber: new Map(), en: new Map(), fr: new Map(), de: new Map() };
+/**
+ * The site's own words with their keys, per locale, filled from the indexed text only (`learn`),
+ * never from a query: a query's words must not outlive its request.
+ */
+const vocabulary: Record<Locale, Map<string, string>> = { nl: new Map(), ar: new Map(), ber: new Map(), en: new Map(), fr: new Map(), de: new Map() };
 
-/** The search key of one word in a locale ('' for nothing). Remembered: texts repeat their words. */
+/** The search key of one word in a locale ('' for nothing). */
 export function termKey(word: string, locale: Locale): string {
-  const known = memo[locale].get(word);
-  if (known !== undefined) return known;
-  const key = computeKey(word, locale);
-  // The site's vocabulary is a few thousand words; queries add more, so the memory is bounded.
-  if (memo[locale].size > 50_000) memo[locale].clear();
-  memo[locale].set(word, key);
+  return vocabulary[locale].get(word) ?? computeKey(word, locale);
+}
+
+/** The key of a word of the site's text, remembered (the vocabulary is the site's, so bounded). */
+export function learn(word: string, locale: Locale): string {
+  let key = vocabulary[locale].get(word);
+  if (key === undefined) {
+    key = computeKey(word, locale);
+    vocabulary[locale].set(word, key);
+  }
   return key;
 }
 

@@ -34,5 +34,5 @@ export function siteSearch(locale: Locale, q: string, page = 1): SiteSearch {
   };
   const own = run(locale);
   const dutch = own.total === 0 && locale !== DEFAULT_LOCALE ? run(DEFAULT_LOCALE) : null;
-  return { hits: own.hits, total: own.total, dutch, crisis: isCrisis(q) };
+  return { hits: own.hits, total: own.total, dutch, crisis: isCrisis(q, locale) };
 }

@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
 import type { Locale } from '../../i18n/locales.ts';
-import { fold, isStopWord, queryKeys, termKey, tokenize } from './analyse.ts';
+import { fold, isStopWord, learn, queryKeys, tarifit, termKey, tokenize } from './analyse.ts';
 import type { SearchDoc } from './types.ts';
 
 /**
@@ -33,7 +33,21 @@ export function buildIndex(docs: SearchDoc[], locale: Locale): MiniSearch<Search
 /** The built index as JSON, for the server bundle. */
 export const serialise = (index: MiniSearch<SearchDoc>) => JSON.stringify(index);
 
-export const loadIndex = (json: string, locale: Locale) => MiniSearch.loadJSON<SearchDoc>(json, options(locale));
+/**
+ * The index from its JSON, with the words of every entry analysed at once (snippets then cost
+ * a few look-ups, and the site's vocabulary is known before the first query).
+ */
+export function loadIndex(json: string, locale: Locale): MiniSearch<SearchDoc> {
+  const index = MiniSearch.loadJSON<SearchDoc>(json, options(locale));
+  for (let id = 0; ; id++) {
+    const doc = index.getStoredFields(id) as Record<string, unknown> | undefined;
+    if (!doc) break;
+    const lang = doc['lang'] as Locale;
+    analysed(index, id, 'title', String(doc['title'] ?? ''), lang);
+    analysed(index, id, 'text', String(doc['text'] ?? ''), lang);
+  }
+  return index;
+}
 
 const KIND_BOOST: Record<string, number> = { page: 1.3, faq: 1.1, chapter: 0.6, fact: 0.9 };
 
@@ -176,7 +190,7 @@ function analysed(index: object, id: unknown, field: string, text: string, lang:
   const cacheKey = `${String(id)}:${field}`;
   let tokens = byDoc.get(cacheKey);
   if (!tokens) {
-    tokens = tokenize(text).map((w) => ({ start: w.start, end: w.end, key: isStopWord(w.word, lang) ? '' : termKey(w.word, lang) }));
+    tokens = tokenize(text).map((w) => ({ start: w.start, end: w.end, key: isStopWord(w.word, lang) ? '' : learn(w.word, lang) }));
     byDoc.set(cacheKey, tokens);
   }
   return tokens;
@@ -254,15 +268,14 @@ function keysOf(locale: Locale): string[] {
 }
 
 /** Whether a query is about danger or violence now (then 1712, 101 and 112 come first). */
-export function isCrisis(q: string): boolean {
+export function isCrisis(q: string, locale: Locale = 'nl'): boolean {
   const words = tokenize(q).map((t) => t.word);
   // The numbers themselves, in any digits (١٧١٢ is 1712).
   if (words.some((w) => ['112', '101', '1712', 'sos'].includes(fold(w)))) return true;
-  return (Object.keys(CRISIS_WORDS) as Locale[]).some((locale) => {
-    const keys = keysOf(locale);
-    return words.some((w) => {
-      const forms = [fold(w), termKey(w, locale)];
-      return forms.some((f) => keys.some((k) => f === k || (k.length >= 6 && f.startsWith(k))));
-    });
-  });
+  // Each word as written (folded), with Tarifit spellings unified, as the page's language stems
+  // it, and as Arabic when it is Arabic.
+  const forms = words.flatMap((w) => [fold(w), tarifit(fold(w)), termKey(w, locale), ...(/\p{Script=Arabic}/u.test(w) ? [termKey(w, 'ar')] : [])]);
+  return (Object.keys(CRISIS_WORDS) as Locale[]).some((l) =>
+    keysOf(l).some((k) => forms.some((f) => f === k || (k.length >= 6 && f.startsWith(k)))),
+  );
 }
