@@ -64,7 +64,8 @@ export const searchShell: MiddlewareHandler = async (context, next) => {
     context.locals.searchShell = false;
     const html = await response.text();
     if (response.status !== 200 || !html.includes(SHELL_MARK)) return new Response(html, response);
-    shell = { html, headers: [...response.headers] };
+    // Headers that describe this one body are not the frame's.
+    shell = { html, headers: [...response.headers].filter(([k]) => !['content-length', 'etag', 'last-modified'].includes(k.toLowerCase())) };
     if (!import.meta.env.DEV) shells.set(locale, shell);
   }
   const { status, body } = await answerSearch(context.url, locale);
