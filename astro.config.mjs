@@ -7,6 +7,7 @@ import { CSP_DIRECTIVES } from './src/lib/security-headers.ts';
 import { staticSecurityHeaders } from './src/integrations/static-headers.ts';
 import { DEFAULT_SITE_URL } from './src/lib/site-url.ts';
 import { guardedAdapter, requestGuard } from './src/integrations/request-guard.ts';
+import { searchIndexPlugin } from './src/features/search/plugin.ts';
 
 // SITE_URL is the public origin, baked in at build time: canonical and hreflang links, the
 // sitemap, the RSS feeds. A production build must set it; the server warns at start when not.
@@ -34,5 +35,6 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // `node dist/server/entry.mjs` listens here unless HOST and PORT say otherwise.
   server: { port: 4321, host: 'localhost' },
-  vite: { plugins: [tailwindcss()] },
+  // The site search index is built from content/ with the server (src/features/search/plugin.ts).
+  vite: { plugins: [tailwindcss(), searchIndexPlugin()] },
 });

@@ -7,7 +7,9 @@
  *   3. Lighthouse (mobile emulation, all four categories, LCP/TBT/CLS) on every page in nl and ar
  *      and the home page in every locale, one Chrome, one page at a time;
  *   4. a load test on loopback (autocannon, 50 connections, BENCH_SECONDS each, default 10): a static
- *      page, the locator API and the referral API in the same run, so their ratios hold.
+ *      page, the locator API, the site search page and the referral API in the same run, so their
+ *      ratios hold;
+ *   5. the site search: each locale's index size and one search's time in process (search-measure.ts).
  * Not part of `npm test`: its timings depend on the machine. About 6–8 minutes on 2 cores.
  *
  *   npm run bench                    everything
@@ -22,6 +24,7 @@ import { chromium } from '@playwright/test';
 import autocannon from 'autocannon';
 import { ALL_ROUTES, EXTRA_ROUTES, LOCALES } from '../tests/e2e/site.ts';
 import { startBenchServer } from './bench-server.ts';
+import { SEARCH_URL, measureSearch } from './search-measure.ts';
 import { launchChrome, runLighthouse, type LighthouseResult } from '../tests/e2e/lighthouse.ts';
 import { BUDGETS, REFERRAL_STEP_ONE, budgetFor, kb, weighPage, type PageWeight } from '../tests/e2e/weigh.ts';
 
@@ -121,6 +124,8 @@ try {
   await run({ url: `${base}/nl/`, duration: 2 }); // warm-up
   loadTest.push(row('static page `GET /nl/`', await run({ url: `${base}/nl/` })));
   loadTest.push(row('locator `GET /api/centres?q=Lier&lang=nl`', await run({ url: `${base}/api/centres?q=Lier&lang=nl` })));
+  await run({ url: base + SEARCH_URL, duration: 2 }); // warm-up: the page's frame and the index load once
+  loadTest.push(row(`search \`GET ${SEARCH_URL}\``, await run({ url: base + SEARCH_URL })));
   loadTest.push(
     row(
       'referral `POST /api/referrals` (202, synced to disk)',
@@ -135,6 +140,10 @@ try {
 } finally {
   stop();
 }
+
+// 5. Search in process.
+log('search index sizes and in-process search time');
+const searchFigures = measureSearch();
 
 // Results.
 const finished = new Date();
@@ -186,6 +195,8 @@ const summary: [string, string][] = [
   ['content pages with performance 100', `${perfContent100} of ${lhContent.length}`],
   ['worst LCP / TBT / CLS', `${(worstLcp / 1000).toFixed(2)} s / ${Math.round(worstTbt)} ms / ${worstCls.toFixed(3)}`],
   ...loadTest.map((r): [string, string] => [r.name, `${r.rps} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms (${(r.rps / staticRps).toFixed(2)} × static)`]),
+  ['search index, all locales (JSON / gzip)', `${kb(searchFigures.indexes.reduce((n, i) => n + i.bytes, 0))} KB / ${kb(searchFigures.indexes.reduce((n, i) => n + i.gzip, 0))} KB`],
+  ['search in process, p50 / p99 (wall; CPU)', `${searchFigures.all.p50} / ${searchFigures.all.p99} ms; ${searchFigures.all.cpuP50} / ${searchFigures.all.cpuP99} ms (goal p99 ≤ 2 ms)`],
 ];
 
 const md: string[] = [];
@@ -199,6 +210,13 @@ md.push('## Load test', '');
 md.push(`autocannon, loopback, 50 connections, ${seconds} s each, one after another against the same server (referrals: docs/referral.example.json, no rate limit, throw-away outbox).`, '');
 md.push('| endpoint | requests/s | p50 | p99 | 2xx | non-2xx | errors |', '|---|--:|--:|--:|--:|--:|--:|');
 for (const r of loadTest) md.push(`| ${r.name} | ${r.rps} | ${r.p50} ms | ${r.p99} ms | ${r.ok} | ${r.non2xx} | ${r.errors} |`);
+md.push('', '## Site search', '');
+md.push('Each locale\'s index as the build puts it in the server bundle, and one search in process (snippets included; a miss also searches Dutch), over the queries in scripts/search-measure.ts. Wall clock includes time the CPU spent on other processes; CPU is this process\'s own.', '');
+md.push('| locale | entries | index JSON | gzip | wall p50 | wall p99 | CPU p50 | CPU p99 |', '|---|--:|--:|--:|--:|--:|--:|--:|');
+for (const i of searchFigures.indexes) {
+  const t = searchFigures.times.find((x) => x.locale === i.locale)!;
+  md.push(`| ${i.locale} | ${i.documents} | ${kb(i.bytes)} KB | ${kb(i.gzip)} KB | ${t.p50} ms | ${t.p99} ms | ${t.cpuP50} ms | ${t.cpuP99} ms |`);
+}
 md.push('', '## Lighthouse', '');
 md.push('Lighthouse, mobile emulation (Moto G Power screen, simulated slow 4G and 4× CPU slowdown), system Chromium, headless.', '');
 md.push('| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS |', '|---|--:|--:|--:|--:|--:|--:|--:|');
@@ -226,7 +244,7 @@ mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.md', md.join('\n'));
 writeFileSync(
   'bench/results.json',
-  JSON.stringify({ date: finished.toISOString(), commit, durationSeconds: Math.round((finished.getTime() - started.getTime()) / 1000), machine, buildSeconds, budgets: BUDGETS, summary: Object.fromEntries(summary), loadTest, lighthouse: lighthouseRuns, weights }, null, 2) + '\n',
+  JSON.stringify({ date: finished.toISOString(), commit, durationSeconds: Math.round((finished.getTime() - started.getTime()) / 1000), machine, buildSeconds, budgets: BUDGETS, summary: Object.fromEntries(summary), loadTest, search: searchFigures, lighthouse: lighthouseRuns, weights }, null, 2) + '\n',
 );
 log('wrote bench/results.md and bench/results.json');
 console.log(['', '| measure | figure |', '|---|---|', ...summary.map(([a, b]) => `| ${a} | ${b} |`)].join('\n'));

@@ -4,10 +4,18 @@ declare namespace App {
   interface Locals {
     locale: import('./i18n/locales').Locale;
     t: import('i18next').TFunction;
+    /** Set while the search page renders its frame without results (src/features/search/shell.server.ts). */
+    searchShell?: boolean;
   }
 }
 
 declare module 'virtual:co3/routes' {
   const routes: import('./server/guard').RouteEntry[];
   export default routes;
+}
+
+declare module 'virtual:co3-search' {
+  /** Each locale's search index as MiniSearch JSON, built from content/ at build time. */
+  export const indexes: Record<import('./i18n/locales').Locale, string>;
+  export const synonyms: Record<import('./i18n/locales').Locale, string[][]>;
 }

@@ -1,4 +1,5 @@
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { searchShell } from './features/search/shell.server';
 import { localeFromPath } from './i18n/routes';
 import { negotiateLocale } from './i18n/negotiate';
 import { getT } from './i18n/strings';
@@ -23,7 +24,7 @@ export function isCrossSite(request: Request, origin: string): boolean {
   return from === null && FORM_TYPES.some((t) => type.includes(t));
 }
 
-export const onRequest = defineMiddleware(async (context, next) => {
+const main = defineMiddleware(async (context, next) => {
   // The locale of a page is its first path segment. Outside a locale (the 404 page for `/xyz`,
   // for instance) the visitor's browser languages decide; prerendered pages have no headers.
   const fromPath = localeFromPath(context.url.pathname);
@@ -68,3 +69,6 @@ async function isolateNumbers(response: Response): Promise<Response> {
   headers.delete('content-length');
   return new Response(html, { status: response.status, statusText: response.statusText, headers });
 }
+
+// The site search answers inside main's headers and locale (src/features/search/shell.server.ts).
+export const onRequest = sequence(main, searchShell);

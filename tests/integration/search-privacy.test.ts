@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BuiltServer, freePort, sleep, tempDir } from './harness.ts';
+
+// The built server, its whole output kept: a search must leave no trace in it.
+let server: BuiltServer;
+beforeAll(async () => {
+  server = await new BuiltServer(await freePort(), { DATA_DIR: tempDir('data'), INTAKE_INBOX_DIR: tempDir('inbox') }).start();
+});
+afterAll(async () => server.kill());
+
+/** Words no page holds, so any trace of them comes from the queries. */
+const SECRET = ['zebraquokka', 'wombatgeheim', 'حمايةسرية', 'lɛunfzzz'];
+
+describe('search and the server log', () => {
+  it('writes no query to the log, whatever the query, and answers each one', async () => {
+    const queries = [
+      ...SECRET,
+      `${SECRET[0]} ${'x'.repeat(300)}`, // too long: 400
+      `<script>${SECRET[1]}</script>\u0000`,
+      `${SECRET[0]}%`,
+    ];
+    for (const locale of ['nl', 'ar', 'ber', 'en', 'fr', 'de', 'xx']) {
+      for (const q of queries) {
+        const r = await fetch(`${server.url}/${locale}/search/?q=${encodeURIComponent(q)}`);
+        expect(r.status, `${locale} ${q.slice(0, 20)}`).toBeLessThan(500);
+        if (locale !== 'xx') expect(r.headers.get('cache-control')).toBe('no-store');
+        await r.arrayBuffer();
+      }
+    }
+    // Malformed requests the server itself refuses must not echo the query into the log either.
+    for (const raw of [`/nl/search/?q=${SECRET[0]}%E0%A4%A`, `/nl/search/?q=${SECRET[1]}&p=%FF`]) {
+      const r = await fetch(server.url + raw);
+      expect(r.status).toBeLessThan(500);
+    }
+    await sleep(200);
+    for (const s of [...SECRET, 'xxxxxxxxxx', 'script']) expect(server.log).not.toContain(s);
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.ok).toBe(true);
+  });
+
+  it('answers the same query the same way, and keeps nothing about it', async () => {
+    const a = await (await fetch(`${server.url}/nl/search/?q=beroepsgeheim`)).text();
+    const b = await (await fetch(`${server.url}/nl/search/?q=beroepsgeheim`)).text();
+    const results = (html: string) => [...html.matchAll(/data-result-url="([^"]+)"/g)].map((m) => m[1]);
+    expect(results(a).length).toBeGreaterThan(0);
+    expect(results(b)).toEqual(results(a));
+    const r = await fetch(`${server.url}/nl/search/?q=beroepsgeheim`);
+    expect(r.headers.get('set-cookie')).toBeNull();
+    expect(r.headers.get('x-robots-tag')).toBe('noindex');
+  });
+});
