@@ -25,7 +25,7 @@ const helplines = defineCollection({ loader: file('./content/helplines.json'), s
 // Who to contact for what (contact, privacy and press pages), in one file.
 const contacts = defineCollection({ loader: file('./content/contacts.json'), schema: contactSchema });
 
-// Facts and figures for the press page and the facts sheet, each with its source and year.
+// Facts and figures for the press page and the facts sheet, each with its period, source and date looked up.
 const facts = defineCollection({ loader: file('./content/facts.json'), schema: factSchema });
 
 // News items per locale: content/news/<locale>/<slug>.md

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales';
 import { pageAddressSchema } from './address';
+import { toConfirmEntry, toConfirmList } from './to-confirm';
 
 /** A text in every portal language: a missing language fails the build and names itself. */
 export const perLocale = z.object(
@@ -29,13 +30,10 @@ export const pageSchema = z.object({
   faq: z.array(z.object({ q: z.string().min(5), a: z.string().min(5) })).optional(),
   /** A page written for children addresses its reader informally, with the reason (src/content/address.ts). */
   address: pageAddressSchema.optional(),
-});
-
-/** A "to be confirmed" entry (the shared convention): the field stays empty, the page says whom to ask. */
-export const toConfirmSchema = z.object({
-  field: z.string().min(1),
-  why: z.string().min(10),
-  ask: z.string().min(3),
+  /** Where the page's facts come from, with the date they were checked (not shown; for editors). */
+  sources: z.array(z.string().min(10)).optional(),
+  /** Fields of the page not confirmed by a source (see "toConfirm" in docs/launch-checklist.md). */
+  toConfirm: toConfirmList.optional(),
 });
 
 /**
@@ -57,7 +55,7 @@ export const pageSourcesSchema = z.object({
       }),
     )
     .min(1),
-  toConfirm: z.array(toConfirmSchema).default([]),
+  toConfirm: z.array(toConfirmEntry).default([]),
 });
 
 /** Someone to contact. Unknown fields stay empty; `howToReach` says what to do instead. */
@@ -76,9 +74,13 @@ export const contactSchema = z.object({
   howToReach: perLocale,
   source: z.string().min(1),
   checked: z.iso.date(),
+  /** Fields no source confirms: shown as "to be confirmed", listed in docs/launch-checklist.md. */
+  toConfirm: toConfirmList.optional(),
 });
 
-/** A figure for the press page: every one has its source and year. */
+const year = z.number().int().min(1990).max(2100);
+
+/** A figure for the press page: every one has its source, the year(s) it is about, and when it was looked up. */
 export const factSchema = z.object({
   id: z.string(),
   order: z.number().int(),
@@ -89,8 +91,23 @@ export const factSchema = z.object({
     z.object({ kind: z.literal('text'), text: z.string().min(1) }),
   ]),
   label: perLocale,
-  source: z.string().min(1),
-  year: z.number().int().min(2000).max(2100),
+  /**
+   * The year or years the figure describes (2007–2010, 2011…); `null` when the source does not
+   * say (then `toConfirm` names the field). Not the year the source was published, nor the date
+   * it was looked up: those are `sourceYear` and `checked`.
+   */
+  period: z.union([
+    z.strictObject({ year: year }),
+    z.strictObject({ from: year, to: year }).refine((p) => p.from < p.to, { error: 'from must come before to' }),
+    z.null(),
+  ]),
+  /** The source note, in every language. */
+  source: perLocale,
+  /** The year the source was published, when it has one. */
+  sourceYear: year.optional(),
+  /** The date the figure was looked up in its source. */
+  checked: z.iso.date(),
+  toConfirm: toConfirmList.optional(),
 });
 
 export const newsSchema = z.object({

@@ -13,16 +13,31 @@ const knownTel = new Set([
 ]);
 const knownMail = new Set([...contacts, ...centres].map((c) => c.email ?? '').filter(Boolean));
 
-test('every figure on the press page has a source and a year, in every language', async ({ page }) => {
-  const facts = JSON.parse(readFileSync('content/facts.json', 'utf8')) as unknown[];
+test('every figure on the press page says the year it is about, its source in the page language and when it was looked up', async ({ page }) => {
+  type Fact = { id: string; period: { year: number } | { from: number; to: number } | null; source: Record<string, string>; sourceYear?: number };
+  const facts = JSON.parse(readFileSync('content/facts.json', 'utf8')) as Fact[];
   for (const locale of LOCALES) {
     await page.goto(`/${locale}/press/`);
-    const items = page.locator('[data-fact]');
-    await expect(items).toHaveCount(facts.length);
-    for (const source of await page.locator('[data-fact-source]').allTextContents()) {
-      expect(source).toMatch(/\S{3,}.*·\s*(19|20)\d\d$/);
+    await expect(page.locator('[data-fact]')).toHaveCount(facts.length);
+    for (const f of facts) {
+      const item = page.locator(`[data-fact="${f.id}"]`);
+      const period = (await item.locator('[data-fact-period]').textContent())!;
+      if (f.period === null) expect(period, `${locale} ${f.id}`).not.toMatch(/\d/); // "not stated in the source"
+      else expect(period).toContain('year' in f.period ? String(f.period.year) : `${f.period.from}–${f.period.to}`);
+      const source = (await item.locator('[data-fact-source]').textContent())!;
+      expect(source, `${locale} ${f.id}`).toContain(f.source[locale]!);
+      if (f.sourceYear) expect(source).toContain(String(f.sourceYear));
+      await expect(item.locator('[data-fact-checked]')).toContainText('2026');
     }
   }
+  // "2013 · 2010" no longer stands unexplained: the figure is about 2007–2010, the source is of 2013.
+  await page.goto('/nl/press/');
+  const doubled = page.locator('[data-fact="reports-doubled"]');
+  await expect(doubled.locator('[data-fact-period]')).toHaveText('Cijfer over 2007–2010');
+  await expect(doubled.locator('[data-fact-source]')).toContainText('(bron uit 2013)');
+  const families = (await page.locator('[data-fact="families-per-year"]').textContent())!;
+  expect(families.match(/ongeveer/g) ?? []).toHaveLength(1);
+  await expect(page.locator('[data-fact="families-per-year"] [data-fact-period]')).toHaveText('Jaar van het cijfer: niet vermeld in de bron');
 });
 
 test('every tel: and mailto: link on the site comes from the data files', async ({ page }) => {

@@ -43,7 +43,8 @@ describe('delivery to the intake mailbox over SMTP', () => {
     expect(mail.subject).toContain(reference);
     expect(mail.subject).not.toContain('Peeters');
     expect(mail.messageId).toBe(`<${reference.toLowerCase()}@co3.example>`);
-    expect(mail.text).toContain('Het gezin geeft toestemming');
+    expect(mail.text).toContain('=== DOORVERWIJZER ===');
+    expect(mail.text).toContain('Wettelijke basis volgens de doorverwijzer:\n  | Toestemming: het gezin weet het en stemt in');
     const json = JSON.parse(mail.attachments.find((a) => a.filename === `${reference}.json`)!.content.toString());
     expect(json.referral).toEqual({ ...example() });
     await waitFor('delivered in healthz', async () => (await server.health()).referrals.delivered === 1);

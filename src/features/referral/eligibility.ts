@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TFunction } from 'i18next';
 import type { EligibilityAnswers } from './schema.ts';
 import type { Answer } from '../locator/locate.ts';
 
@@ -126,3 +127,13 @@ export function assess(answers: EligibilityAnswers, rules: Rules, area: Area): A
 /** A referral the check does not support needs a short motivation: the intake team decides. */
 export const needsMotivation = (a: Assessment): boolean =>
   a.outcome === 'not-eligible' || a.outcome === 'other-area';
+
+/**
+ * The tally as a person says it: "5 of the other criteria are met. This website asks for at least 3."
+ * Two sentences, each pluralised by i18next on its own number (`_zero`, `_one`, `_two`, `_few`,
+ * `_many`, `_other` as the locale's plural rules need; `ber` has no CLDR rules of its own, so
+ * its file holds every category and reads the same whichever rules the host falls back to).
+ */
+export function optionalTally(t: TFunction, a: Pick<Assessment, 'optionalMet' | 'optionalNeeded'>): string {
+  return `${t('outcome.optionalMet', { count: a.optionalMet })} ${t('outcome.optionalNeeded', { count: a.optionalNeeded })}`;
+}

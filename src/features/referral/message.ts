@@ -41,8 +41,8 @@ export function messageIdFor(reference: string, from: string): string {
 
 const OUTCOME_NL: Record<Assessment['outcome'], string> = {
   urgent: 'dringend (acuut gevaar)',
-  eligible: 'voldoet aan de criteria',
-  'not-eligible': 'voldoet niet aan alle criteria (motivatie bijgevoegd)',
+  eligible: 'indicatie: past mogelijk (drempels van de portal vervuld)',
+  'not-eligible': 'indicatie: drempels van de portal niet vervuld (motivatie bijgevoegd)',
   'other-area': 'buiten het werkgebied (motivatie bijgevoegd)',
 };
 
@@ -55,7 +55,30 @@ const label = <K extends keyof Options>(group: K, value: string): string =>
   (nl.options[group] as Record<string, string>)[value] ?? value;
 const list = <K extends keyof Options>(group: K, values: readonly string[]): string =>
   values.length === 0 ? '(geen aangeduid)' : values.map((v) => label(group, v)).join(', ');
-const orEmpty = (v: string): string => (v.trim() === '' ? '(niet ingevuld)' : v);
+
+/**
+ * The mail's layout, for its reader, the intake team. Every heading is `=== NAME ===` at the
+ * start of a line, every label is a fixed text of ours ending in a colon, and every line of an
+ * answer starts with `ANSWER_PREFIX`. An answer therefore can never look like a heading, a label
+ * or another answer, however many lines it has or what they say: whatever it holds, each of its
+ * lines is behind the bar. Line breaks of every kind (CR, LS, PS, NEL, VT, FF) become one kind,
+ * and control and bidirectional formatting characters are shown as `[U+XXXX]`, so nothing in an
+ * answer can move text around on the reader's screen either.
+ */
+export const ANSWER_PREFIX = '  | ';
+export const heading = (name: string): string => `=== ${name} ===`;
+
+const UNSEEN = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/gu;
+const BREAKS = /\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]/u;
+
+/** An answer as the lines the mail shows, each behind the bar. */
+export function answerLines(value: string): string[] {
+  const shown = value.replace(UNSEEN, (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`).replace(/\t/g, '    ');
+  const lines = shown.split(BREAKS);
+  return (value.trim() === '' ? ['(niet ingevuld)'] : lines).map((l) => `${ANSWER_PREFIX}${l}`.trimEnd());
+}
+
+const field = (name: string, value: string): string[] => [`${name}:`, ...answerLines(value)];
 
 export function composeIntakeMessage(args: {
   reference: string;
@@ -66,76 +89,88 @@ export function composeIntakeMessage(args: {
   to: string;
 }): IntakeMessage {
   const { reference, receivedAt, referral: r, assessment: a } = args;
-  const f = nl.fields;
   const tri = (v: string) => label('triState', v);
+
+  // What calls for haste, when answered yes: first in the mail, before anything else.
+  const haste: [string, boolean][] = [
+    ['Acuut gevaar nu (de doorverwijzer moest eerst 101 of 112 bellen)', r.safety.acuteDanger === 'yes'],
+    ['Wapens in huis of er is met wapens gedreigd', r.safety.weapons === 'yes'],
+    ['Er zijn bedreigingen geuit', r.safety.threats === 'yes'],
+    ['Het geweld is de laatste tijd erger geworden', r.safety.recentEscalation === 'yes'],
+    ['Er wonen kinderen in het huis waar het geweld nu gebeurt', r.safety.childrenPresent === 'yes'],
+  ];
+  const urgentNow = haste.filter(([, yes]) => yes).map(([what]) => what);
+  const firstRead: string[] = [
+    ...(urgentNow.length > 0 ? [heading('EERST LEZEN: VEILIGHEID'), ...field('Met ja beantwoord', urgentNow.join('\n')), ''] : []),
+    ...(r.sharing.legalBasis === 'ask-intake'
+      ? [heading('EERST LEZEN: WETTELIJKE BASIS'), ...field('De doorverwijzer is niet zeker op welke basis hij deelt', 'Neem eerst contact op met de doorverwijzer, voor de doorverwijzing verder wordt behandeld.'), '']
+      : []),
+  ];
+
   const lines: string[] = [
     `Doorverwijzing ${reference}`,
     `Ontvangen: ${receivedAt.toISOString()}`,
-    `Resultaat van de check: ${OUTCOME_NL[a.outcome]}`,
+    `Indicatie van de check: ${OUTCOME_NL[a.outcome]}`,
     '',
-    'CRITERIA',
+    ...firstRead,
+    heading('DOORVERWIJZER'),
+    ...field('Naam van de doorverwijzer', r.referrer.name),
+    ...field('Organisatie', r.referrer.organisation),
+    ...field('Functie', label('role', r.referrer.role)),
+    ...field('E-mail (werk)', r.referrer.email),
+    ...field('Telefoon', r.referrer.phone),
+    ...field('Wil teruggecontacteerd worden', label('callback', r.referrer.callback)),
+    ...field('Best bereikbaar', r.referrer.callbackTimes),
+    '',
+    heading('GEZIN'),
+    ...field('Gemeente of postcode van het gezin', r.family.location),
+    ...field('Aantal volwassenen', String(r.family.adults)),
+    ...field('Leeftijden van de kinderen', r.family.children.length === 0 ? 'geen kinderen' : r.family.children.join(', ')),
+    ...field('Talen van het gezin', r.family.languages),
+    ...field('Tolk nodig', r.family.interpreter ? 'ja' : 'nee'),
+    '',
+    heading('GEWELD'),
+    ...field('Vormen van geweld', list('forms', r.violence.forms)),
+    ...(r.violence.otherForm ? field('Ander geweld', r.violence.otherForm) : []),
+    ...field('Herhaaldelijk', tri(r.violence.repeated)),
+    ...field('Wie ondergaat het geweld (band en leeftijd)', r.violence.victim),
+    ...field('Wie pleegt het geweld (band en leeftijd)', r.violence.perpetrator),
+    ...field('Kinderen hebben het geweld gezien of gehoord (ook vroeger)', tri(r.violence.childWitness)),
+    '',
+    heading('VEILIGHEID'),
+    ...field('Acuut gevaar nu', label('yesNo', r.safety.acuteDanger)),
+    ...field('Wapens in huis of met wapens gedreigd', tri(r.safety.weapons)),
+    ...field('Bedreigingen geuit', tri(r.safety.threats)),
+    ...field('Geweld de laatste tijd erger', tri(r.safety.recentEscalation)),
+    ...field('Kinderen wonen in het huis waar het geweld nu gebeurt', tri(r.safety.childrenPresent)),
+    '',
+    heading('SITUATIE'),
+    ...field('Betrokken organisaties', list('organisations', r.organisations.involved)),
+    ...(r.organisations.other ? field('Andere organisaties', r.organisations.other) : []),
+    ...field('Problemen op levensdomeinen', list('lifeDomains', r.lifeDomains)),
+    ...field('Beschermende factoren', list('protective', r.protective)),
+    ...field('Onveilig of zorgwekkend voor slachtoffers en kinderen', tri(r.situation.unsafe)),
+    ...field('Hulp of gerechtelijke procedure moeilijk op gang', tri(r.situation.hardStart)),
+    '',
+    heading('DELEN VAN INFORMATIE'),
+    ...field('Het gezin weet van de doorverwijzing', label('yesNo', r.sharing.familyInformed)),
+    ...field('Wettelijke basis volgens de doorverwijzer', label('legalBasis', r.sharing.legalBasis)),
+    '',
+    heading('BESCHRIJVING DOOR DE DOORVERWIJZER'),
+    ...field('Beschrijving', r.description),
+    ...(r.motivation ? ['', heading('MOTIVATIE'), ...field('Waarom toch doorverwezen', r.motivation)] : []),
+    '',
+    heading('CHECK (INDICATIE, DREMPELS VAN DE PORTAL)'),
     ...a.criteria.map(
       (c) =>
-        `- ${nl.outcome.criteria[c.id].replace('{{minimum}}', String(c.minimum ?? '')).replace('{{count}}', String(c.count ?? ''))}: ${nl.outcome.state[c.state]}`,
+        `- ${c.id}: ${nl.outcome.state[c.state]}${c.minimum !== undefined ? ` (${c.count} aangeduid, drempel ${c.minimum})` : ''}${c.required ? ' (vereist)' : ''}`,
     ),
+    `- andere criteria vervuld: ${a.optionalMet}, drempel ${a.optionalNeeded}`,
     a.area.status === 'other'
-      ? `- Woonplaats buiten het werkgebied: ${a.area.place}${a.area.centre ? ` (${a.area.centre.name.nl ?? a.area.centre.id})` : ''}`
+      ? `- woonplaats buiten het werkgebied${a.area.centre ? `: ${a.area.centre.name.nl ?? a.area.centre.id}` : ''}`
       : a.area.status === 'unknown'
-        ? '- Woonplaats niet herkend: na te kijken'
-        : `- Woonplaats in het werkgebied: ${a.area.place}`,
-    '',
-    nl.sections.referrer.toUpperCase(),
-    `${f.referrer.name.label}: ${r.referrer.name}`,
-    `${f.referrer.organisation.label}: ${r.referrer.organisation}`,
-    `${f.referrer.role.label}: ${label('role', r.referrer.role)}`,
-    `${f.referrer.email.label}: ${r.referrer.email}`,
-    `${f.referrer.phone.label}: ${r.referrer.phone}`,
-    `${f.referrer.callback.label}: ${label('callback', r.referrer.callback)}`,
-    `${f.referrer.callbackTimes.label}: ${orEmpty(r.referrer.callbackTimes)}`,
-    '',
-    nl.sections.family.toUpperCase(),
-    `${f.family.location.label}: ${r.family.location}`,
-    `${f.family.adults.label}: ${r.family.adults}`,
-    `${f.family.children.label}: ${r.family.children.length === 0 ? 'geen kinderen' : r.family.children.join(', ')}`,
-    `${f.family.languages.label}: ${orEmpty(r.family.languages)}`,
-    `${f.family.interpreter.label}: ${r.family.interpreter ? 'ja' : 'nee'}`,
-    '',
-    nl.sections.violence.toUpperCase(),
-    `${f.violence.forms.label} ${list('forms', r.violence.forms)}`,
-    ...(r.violence.otherForm ? [`${f.violence.otherForm.label} ${r.violence.otherForm}`] : []),
-    `${f.violence.repeated.label} ${tri(r.violence.repeated)}`,
-    `${f.violence.victim.label} ${r.violence.victim}`,
-    `${f.violence.perpetrator.label} ${r.violence.perpetrator}`,
-    `${f.violence.childWitness.label} ${tri(r.violence.childWitness)}`,
-    '',
-    nl.sections.organisations.toUpperCase(),
-    list('organisations', r.organisations.involved),
-    ...(r.organisations.other ? [`${f.organisations.other.label}: ${r.organisations.other}`] : []),
-    '',
-    nl.sections.lifeDomains.toUpperCase(),
-    list('lifeDomains', r.lifeDomains),
-    '',
-    nl.sections.protective.toUpperCase(),
-    list('protective', r.protective),
-    '',
-    nl.sections.situation.toUpperCase(),
-    `${f.situation.unsafe.label} ${tri(r.situation.unsafe)}`,
-    `${f.situation.hardStart.label} ${tri(r.situation.hardStart)}`,
-    '',
-    nl.sections.safety.toUpperCase(),
-    `${f.safety.acuteDanger.label} ${label('yesNo', r.safety.acuteDanger)}`,
-    `${f.safety.weapons.label} ${tri(r.safety.weapons)}`,
-    `${f.safety.threats.label} ${tri(r.safety.threats)}`,
-    `${f.safety.childrenPresent.label} ${tri(r.safety.childrenPresent)}`,
-    `${f.safety.recentEscalation.label} ${tri(r.safety.recentEscalation)}`,
-    '',
-    nl.sections.sharing.toUpperCase(),
-    `${f.sharing.familyInformed.label} ${label('yesNo', r.sharing.familyInformed)}`,
-    `${f.sharing.legalBasis.label} ${label('legalBasis', r.sharing.legalBasis)}`,
-    '',
-    nl.sections.description.toUpperCase(),
-    r.description,
-    ...(r.motivation ? ['', nl.fields.motivation.label.toUpperCase(), r.motivation] : []),
+        ? '- woonplaats niet herkend: na te kijken'
+        : '- woonplaats in het werkgebied',
     '',
     '--',
     `De volledige doorverwijzing staat als JSON in de bijlage ${reference}.json.`,

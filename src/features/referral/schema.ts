@@ -47,7 +47,8 @@ export const LIFE_DOMAINS = [
 export const PROTECTIVE_FACTORS = ['support-figure', 'bond-children', 'daytime-activity', 'insight-children'] as const;
 export const TRI_STATE = ['yes', 'no', 'unknown'] as const;
 export const CALLBACK = ['phone', 'email'] as const;
-export const LEGAL_BASES = ['consent', '458ter', '458bis'] as const;
+/** Grounds for passing a family's details to the intake team (see docs/referral-api.md). */
+export const LEGAL_BASES = ['consent', 'case-consultation', 'ask-intake'] as const;
 
 export const LIMITS = {
   name: 120,
