@@ -42,6 +42,7 @@ export const ALIASES: readonly PlaceAlias[] = [
   { geonames: 'Aalst', nis: '41002', fr: 'Alost' },
   { geonames: 'Dendermonde', nis: '42006', fr: 'Termonde' },
   { geonames: 'Sint-Niklaas', nis: '46021', fr: 'Saint-Nicolas' },
+  { geonames: 'Beveren', nis: '46003', also: ['Beveren-Waas'] },
   { geonames: 'Oudenaarde', nis: '45035', fr: 'Audenarde' },
   { geonames: 'Ronse', nis: '45041', fr: 'Renaix' },
   { geonames: 'Geraardsbergen', nis: '41018', fr: 'Grammont' },

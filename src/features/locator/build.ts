@@ -202,7 +202,7 @@ export function buildPlacesIndex(input: PlacesInput): { index: CompactIndex; rep
     for (const [lang, n] of Object.entries(other?.names ?? {})) m.aliasNames[lang] = n;
     for (const lang of ['nl', 'fr', 'de', 'en', 'ar'] as const) if (alias?.[lang]) m.aliasNames[lang] = alias[lang]!;
     m.also = alias?.also ?? [];
-    if (city && norm(city.name) !== norm(m.label) && !Object.values(m.aliasNames).includes(city.name) && norm(city.name) === norm(m.bpost)) m.also.push(city.name);
+    if (city && m.exact && !brussels && norm(city.name) !== norm(m.label) && !Object.values(m.aliasNames).includes(city.name) && (byNameOrSame(city, m) || input.aliases.some((a) => a.geonames === city!.name))) m.also.push(city.name);
     m.pop = city && (brussels ? m.nis === city.muniSub : true) && byNameOrSame(city, m) ? city.population : 0;
   }
   function byNameOrSame(c: { key: string }, m: Muni) {
@@ -407,4 +407,19 @@ export function formatIndex(index: CompactIndex): string {
 /** The committed form of the map data. */
 export function formatMap(map: MapData): string {
   return `${JSON.stringify(map, null, 1)}\n`;
+}
+
+/**
+ * What "use my location" loads in the browser, only when asked: each municipality's own
+ * locality as [label, postcode, lon, lat], so the nearest one is found without sending the
+ * position anywhere.
+ */
+export function buildPoints(index: CompactIndex): [string, string, number, number][] {
+  return index.localities
+    .filter((l) => l[5] === 0)
+    .map(([spec, , postcodes, lon, lat]) => [spec.split('|')[0] ?? '', postcodes.split(' ')[0] ?? '', round(lon, 3), round(lat, 3)]);
+}
+
+export function formatPoints(points: [string, string, number, number][]): string {
+  return `[\n${points.map((p) => JSON.stringify(p)).join(',\n')}\n]\n`;
 }

@@ -83,6 +83,8 @@ export interface PlacesIndex {
   exact: Map<string, SearchName[]>;
   /** Postcode → its places, biggest first. */
   byPostcode: Map<string, Place[]>;
+  /** A word of a longer own name → the places ("berchem" → Sint-Agatha-Berchem), biggest first. */
+  byWord: Map<string, Place[]>;
 }
 
 function parseSpec(spec: string) {
@@ -144,6 +146,7 @@ export function loadIndex(compact: CompactIndex): PlacesIndex {
   const names: SearchName[] = [];
   const exact = new Map<string, SearchName[]>();
   const byPostcode = new Map<string, Place[]>();
+  const byWord = new Map<string, Place[]>();
   places.forEach((place, rank) => {
     place.rank = rank;
     const seen = new Set<string>();
@@ -153,6 +156,13 @@ export function loadIndex(compact: CompactIndex): PlacesIndex {
         if (seen.has(k)) continue;
         seen.add(k);
         const n = { key: k, name, primary: name === place.label, place };
+        if (n.primary && place.kind !== 'special' && k.includes(' ')) {
+          for (const w of new Set(k.split(' '))) {
+            const list = byWord.get(w);
+            if (!list) byWord.set(w, [place]);
+            else if (!list.includes(place)) list.push(place);
+          }
+        }
         names.push(n);
         const list = exact.get(k);
         if (list) list.push(n);
@@ -166,7 +176,7 @@ export function loadIndex(compact: CompactIndex): PlacesIndex {
       else byPostcode.set(pc, [place]);
     }
   });
-  return { source: compact.source, places, municipalities, names, exact, byPostcode };
+  return { source: compact.source, places, municipalities, names, exact, byPostcode, byWord };
 }
 
 /**
