@@ -100,8 +100,8 @@ function locateName<C extends CentreArea>(text: string, opts: LocateOptions<C>):
   const preferred = opts.prefer ? [...exact.keys()].find((p) => p.nis === opts.prefer) : undefined;
   if (preferred) return answerForPlace(preferred, opts, exact.get(preferred));
   if (exact.size === 1) {
-    const [[place, name]] = [...exact];
-    return answerForPlace(place!, opts, name);
+    const [place, name] = [...exact][0]!;
+    return answerForPlace(place, opts, name);
   }
   if (exact.size > 1) {
     // "Berchem": 2600 Antwerpen, 9690 Kluisbergen, and the places whose own name holds it as a

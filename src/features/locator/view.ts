@@ -26,6 +26,8 @@ export interface CentreView extends CentreArea {
   referral: string;
   sources: string[];
   checked: string;
+  /** Fields no source confirms: shown as "to be confirmed". */
+  toConfirm: string[];
 }
 
 /** A centre as the content collection holds it (`content/centres.json`, checked by `centreSchema`). */
@@ -54,6 +56,7 @@ export function centreView(c: CentreInput, locale: NameLocale): CentreView {
     referral: c.referral,
     sources: c.sources,
     checked: c.checked,
+    toConfirm: (c.toConfirm ?? []).map((x) => x.field),
   };
 }
 
