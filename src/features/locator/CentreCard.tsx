@@ -83,7 +83,7 @@ export default function CentreCard({ centre: c, t, referralPath, idPrefix, level
         )}
       </dl>
       {c.notes && <p className="mt-2">{c.notes}</p>}
-      {(!hasContact || c.toConfirm.includes('address')) && <p className="mt-2">{t('centre.noContact')}</p>}
+      {!hasContact && <p className="mt-2">{t('centre.noContact')}</p>}
       <p className="mt-2">{t('centre.family')}</p>
       <p className="mt-2" data-centre-referral>
         {c.referral === 'form' ? (
