@@ -188,7 +188,7 @@ export const BUDGETS = {
   referralTotal: 140 * KB,
   /** the locator page: the <locator-search> custom element (suggestions from /api/centres); the goal is 20 KB */
   locatorJs: 20 * KB,
-  locatorTotal: 40 * KB,
+  locatorTotal: 30 * KB,
 } as const;
 
 /** Which budget a path falls under. */
