@@ -24,7 +24,7 @@ export interface AnswerPanelProps {
 
 /**
  * The locator's answer, the same markup on the server (a `?q=` request, no JavaScript needed)
- * and in the island (after "use my location").
+ * only: with JavaScript the search field and "use my location" lead to the same server answer.
  */
 export default function AnswerPanel(props: AnswerPanelProps) {
   const { answer, locale, searchPath, referralPath, query, nearestKm } = props;

@@ -11,7 +11,7 @@ export interface PlaceOutcome<C extends CentreArea = CentreArea> {
 }
 
 /**
- * What the locator understood of a query, before any wording: the page, the island, the JSON
+ * What the locator understood of a query, before any wording: the page, the search field, the JSON
  * endpoint and the referral each phrase it in their own words.
  */
 export type Answer<C extends CentreArea = CentreArea> =
