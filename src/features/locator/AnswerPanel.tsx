@@ -31,8 +31,9 @@ export default function AnswerPanel(props: AnswerPanelProps) {
   const t = makeT(props.strings);
   const { reason, message } = describe(answer, t, locale);
   const served = 'outcome' in answer && answer.outcome.kind === 'served' ? answer.outcome.centre : null;
+  // A list of places already names each one's centre and links to its own answer: no cards.
   const candidates =
-    'outcome' in answer && (answer.outcome.kind === 'choose' || answer.outcome.kind === 'unconfirmed')
+    answer.kind !== 'places' && 'outcome' in answer && (answer.outcome.kind === 'choose' || answer.outcome.kind === 'unconfirmed')
       ? answer.outcome.candidates
       : [];
   const none = 'outcome' in answer && answer.outcome.kind === 'none';
