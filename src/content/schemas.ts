@@ -247,5 +247,9 @@ export const centreSchema = z.object({
   referral: z.union([z.literal('form'), z.url({ protocol: /^https$/ }), z.literal('')]).default(''),
   sources: z.array(z.string().min(3)).min(1),
   checked: z.iso.date(),
+  /** Fields no source confirms (HELPERS "to be confirmed" convention): the page marks them. */
+  toConfirm: z
+    .array(z.strictObject({ field: z.string().min(1), why: z.string().min(1), ask: z.string().min(1) }))
+    .default([]),
 });
 export type Centre = z.infer<typeof centreSchema>;

@@ -7,7 +7,7 @@ import { BUDGETS, REFERRAL_STEP_ONE, budgetFor, kb, weighPage } from './weigh.ts
  * as what, README "Budgets" for why these figures). Every page in every locale, plus the
  * referral's step two, which is where its island is. A breach names the page and the figure.
  */
-const ISLAND_PAGES = /^\/[a-z]+\/(referral|centres)\//;
+const ISLAND_PAGES = /^\/[a-z]+\/referral\//;
 
 for (const locale of LOCALES) {
   test(`page budgets: every ${locale} page`, async ({ browser, baseURL }) => {
@@ -26,8 +26,8 @@ for (const locale of LOCALES) {
       if (w.beforeMedia.gzip > budget.total)
         breaches.push(`${name}: ${kb(w.beforeMedia.gzip)} KB gzip before any image or film > ${kb(budget.total)} KB (${budget.kind} budget)`);
       if (w.foreignHosts.length) breaches.push(`${name}: requests to other hosts: ${w.foreignHosts.join(', ')}`);
-      // Islands only where they are wanted: the locator, and the referral's step two.
-      const wanted = ISLAND_PAGES.test(path) && (budget.kind === 'locator' || post) ? 1 : 0;
+      // A React island only where it is wanted: the referral's step two (the locator is a custom element).
+      const wanted = ISLAND_PAGES.test(path) && post ? 1 : 0;
       if (w.islands !== wanted) breaches.push(`${name}: ${w.islands} island(s), expected ${wanted}`);
       if (budget.kind === 'content' && w.files.some((f) => f.kind === 'js'))
         breaches.push(`${name}: loads a script file (${w.files.filter((f) => f.kind === 'js').map((f) => f.url).join(', ')})`);

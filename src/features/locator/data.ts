@@ -3,7 +3,7 @@ import mapJson from './data/map.json' with { type: 'json' };
 import type { MapData } from './build.ts';
 import { loadIndex, type CompactIndex } from './places.ts';
 
-/** The committed places index, as the build bundles it (server, island and scripts alike). */
+/** The committed places index, as the build bundles it (server and scripts only: too big for the browser). */
 export const COMPACT_INDEX = placesJson as CompactIndex;
 
 /** The map data: Belgium's outline and the projection that drew it. */

@@ -13,8 +13,8 @@ export function km(lat1: number, lon1: number, lat2: number, lon2: number): numb
 
 /**
  * Furthest a position may be from the nearest known place and still count as in Belgium.
- * The index holds every Belgian place of 1,000 people or more, so a position inside the
- * country is a few kilometres from one; the answer always names the place it used.
+ * Every Belgian municipality is in the data, so a position inside the country is a few
+ * kilometres from one; the answer always names the place it used.
  */
 export const MAX_NEAREST_KM = 20;
 
@@ -27,6 +27,7 @@ export function nearestPlace(index: PlacesIndex, lat: number, lon: number): { pl
   let best: Place | null = null;
   let bestKm = Infinity;
   for (const p of index.places) {
+    if (p.kind !== 'main') continue;
     const d = km(lat, lon, p.lat, p.lon);
     if (d < bestKm) {
       bestKm = d;

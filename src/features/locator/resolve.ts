@@ -1,4 +1,5 @@
 import { AREAS, areaOfNis, type Area } from './areas.ts';
+import type { Municipality, Place } from './places.ts';
 
 /** What the locator needs to know of a centre; the content collection holds the rest. */
 export interface CentreArea {
@@ -10,7 +11,7 @@ export interface CentreArea {
 /**
  * Who serves a place or a postcode:
  * - `served`: one centre, and why (it serves the municipality itself or its arrondissement);
- * - `choose`: a postcode whose range holds places of different centres: the town name decides;
+ * - `choose`: a postcode or a name that holds places of different centres: the visitor picks;
  * - `unconfirmed`: centres work in the area, but the sources do not say which one serves this
  *   place (West Flanders has two, whose borders are not published in our sources);
  * - `none`: no centre in the sources serves this area (most of Wallonia).
@@ -18,7 +19,8 @@ export interface CentreArea {
 export type Outcome<C extends CentreArea = CentreArea> =
   | { kind: 'served'; centre: C; via: 'municipality' | 'arrondissement' }
   | { kind: 'choose'; candidates: C[] }
-  | { kind: 'unconfirmed'; candidates: C[] }
+  /** `moved`: a merger moved the place to another arrondissement (Zwijndrecht, 2025). */
+  | { kind: 'unconfirmed'; candidates: C[]; moved?: boolean }
   | { kind: 'none' };
 
 /**
@@ -34,6 +36,49 @@ export function resolvePlace<C extends CentreArea>(nis: string, centres: readonl
   const area = areaOfNis(nis, areas);
   const candidates = area ? centresInArea(area, centres) : [];
   return candidates.length > 0 ? { kind: 'unconfirmed', candidates } : { kind: 'none' };
+}
+
+/**
+ * The centre of a locality: its municipality's, or for a merged municipality's new name the
+ * common answer of the municipalities it joined. Where a merger moved a municipality to an
+ * arrondissement with another centre and no source says which serves it now, both are
+ * candidates, "to be confirmed".
+ */
+export function resolveLocality<C extends CentreArea>(place: Place, centres: readonly C[], areas: readonly Area[] = AREAS): Outcome<C> {
+  if (place.kind === 'merged') return combineOutcomes(place.members.map((m) => resolveMunicipality(m, centres, areas)));
+  return resolveMunicipality(place.municipality, centres, areas);
+}
+
+function resolveMunicipality<C extends CentreArea>(m: Municipality, centres: readonly C[], areas: readonly Area[]): Outcome<C> {
+  const own = resolvePlace(m.nis, centres, areas);
+  if (!m.movedTo) return own;
+  const now = resolvePlace(`${m.movedTo}000`, centres, areas);
+  const a = centresOf(own);
+  const b = centresOf(now);
+  if (own.kind === 'served' && now.kind === 'served' && own.centre === now.centre) return own;
+  return { kind: 'unconfirmed', candidates: [...new Set([...a, ...b])], moved: true };
+}
+
+function centresOf<C extends CentreArea>(o: Outcome<C>): C[] {
+  return o.kind === 'served' ? [o.centre] : o.kind === 'none' ? [] : o.candidates;
+}
+
+/**
+ * One answer for several places (a postcode's localities, a shared name, a merger's members):
+ * one centre when all have the same, `none` when none has any, `unconfirmed` when none has its
+ * own confirmed centre but some have candidates, else `choose` among every centre named.
+ */
+export function combineOutcomes<C extends CentreArea>(outcomes: readonly Outcome<C>[]): Outcome<C> {
+  const first = outcomes[0];
+  if (!first) return { kind: 'none' };
+  if (first.kind === 'served' && outcomes.every((o) => o.kind === 'served' && o.centre === first.centre)) return first;
+  if (outcomes.every((o) => o.kind === 'none')) return { kind: 'none' };
+  const candidates = [...new Set(outcomes.flatMap((o) => centresOf(o)))];
+  if (outcomes.every((o) => o.kind === 'unconfirmed' || o.kind === 'none')) {
+    const moved = outcomes.some((o) => o.kind === 'unconfirmed' && o.moved);
+    return moved ? { kind: 'unconfirmed', candidates, moved } : { kind: 'unconfirmed', candidates };
+  }
+  return { kind: 'choose', candidates };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { areaOfNis, type Region } from './areas.ts';
 import type { Answer } from './locate.ts';
+import type { Place } from './places.ts';
 import { placeName, type NameLocale } from './places.ts';
 import type { CentreArea } from './resolve.ts';
 import type { Centre } from '../../content/schemas.ts';
@@ -25,6 +26,8 @@ export interface CentreView extends CentreArea {
   referral: string;
   sources: string[];
   checked: string;
+  /** Fields no source confirms: shown as "to be confirmed". */
+  toConfirm: string[];
 }
 
 /** A centre as the content collection holds it (`content/centres.json`, checked by `centreSchema`). */
@@ -53,6 +56,7 @@ export function centreView(c: CentreInput, locale: NameLocale): CentreView {
     referral: c.referral,
     sources: c.sources,
     checked: c.checked,
+    toConfirm: (c.toConfirm ?? []).map((x) => x.field),
   };
 }
 
@@ -79,6 +83,32 @@ export function makeT(strings: Strings): T {
     if (typeof node !== 'string') return key;
     return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ''));
   };
+}
+
+/** The query that finds exactly this place: "2140 Borgerhout". */
+export function placeQuery(place: Place, name = place.label): string {
+  return place.kind === 'merged' ? name : `${place.postcodes[0] ?? ''} ${name}`.trim();
+}
+
+/**
+ * Where a place lies, in words: "Borgerhout (2140) is part of Antwerpen", "Knesselare is part of
+ * Aalter since 2019", "Pelt was formed in 2019 from Neerpelt and Overpelt".
+ */
+export function whereIs(place: Place, t: T, locale: NameLocale): string {
+  const name = placeName(place, locale);
+  const postcode = place.postcodes.join(', ');
+  const m = place.municipality;
+  if (place.kind === 'merged') {
+    const merger = m.merger;
+    const members = place.members.map((x) => placeName(x, locale)).join(', ');
+    return t('answer.mergedNew', { place: name, year: merger?.year ?? '', members });
+  }
+  const parts: string[] = [];
+  if (place.kind === 'special') parts.push(t('answer.special', { postcode, name: place.label, municipality: placeName(m, locale) }));
+  else if (place.kind === 'sub') parts.push(t('answer.partOf', { place: name, postcode, municipality: placeName(m, locale) }));
+  else parts.push(t('answer.municipality', { place: name, postcode }));
+  if (m.merger) parts.push(t('answer.merged', { municipality: placeName(m, locale), merger: m.merger.name, year: m.merger.year }));
+  return parts.join(' ');
 }
 
 /**
@@ -108,8 +138,11 @@ export function describe(answer: Answer<CentreView>, t: T, locale: NameLocale): 
         };
       }
       if (o.kind === 'none') return { reason: '', message: `${t('answer.none', { place })} ${t('answer.noneHelp')}` };
+      if (o.kind === 'unconfirmed' && o.moved) return { reason: '', message: `${t('answer.moved', { place })} ${t('answer.askHelp')}` };
       return { reason: '', message: `${t('answer.unconfirmed', { place })} ${t('answer.askHelp')}` };
     }
+    case 'places':
+      return { reason: '', message: t('answer.shared', { query: answer.query }) };
     case 'postcode': {
       const area = t(`areas.${answer.area.id}`);
       const o = answer.outcome;
@@ -118,6 +151,9 @@ export function describe(answer: Answer<CentreView>, t: T, locale: NameLocale): 
       }
       if (o.kind === 'none') {
         return { reason: '', message: `${t('answer.postcodeNone', { postcode: answer.postcode, area })} ${t('answer.noneHelp')}` };
+      }
+      if (o.kind === 'unconfirmed') {
+        return { reason: '', message: `${t('answer.postcodeUnconfirmed', { postcode: answer.postcode, area })} ${t('answer.askHelp')}` };
       }
       return { reason: '', message: t('answer.postcodeChoose', { postcode: answer.postcode, area }) };
     }

@@ -51,8 +51,9 @@ export interface CentreRef {
  */
 export function areaFromAnswer(answer: Answer<CentreRef>, ownCentre: string): Area {
   const ref = (c: CentreRef) => ({ id: c.id, name: c.name, city: c.city });
-  const place = answer.kind === 'place' ? answer.place.label : answer.kind === 'postcode' ? answer.postcode : '';
-  if (answer.kind !== 'place' && answer.kind !== 'postcode') return { status: 'unknown' };
+  const place =
+    answer.kind === 'place' ? answer.place.label : answer.kind === 'postcode' ? answer.postcode : answer.kind === 'places' ? answer.query : '';
+  if (answer.kind !== 'place' && answer.kind !== 'postcode' && answer.kind !== 'places') return { status: 'unknown' };
   const o = answer.outcome;
   switch (o.kind) {
     case 'served':
