@@ -54,7 +54,7 @@ describe('the eligibility result, as the referrer reads it', () => {
   });
 
   it('presents the result as an indication that the intake team decides, and names where the thresholds are kept', () => {
-    const decides = { nl: 'intaketeam beslist', en: 'intake team decides', fr: 'équipe d’accueil décide', de: 'Aufnahmeteam entscheidet', ar: 'فريق الاستقبال هو الذي يقرر', ber: 'intaketeam d netta i yettaɣ lqaraṛ' };
+    const decides = { nl: 'intaketeam beslist', en: 'intake team decides', fr: 'équipe d’accueil décide', de: 'Aufnahmeteam entscheidet', ar: 'فريق الاستقبال هو الذي يقرر', ber: 'ṭṭaqem n listiqbal d netta i yettaɣ lqaraṛ' };
     for (const locale of LOCALES) {
       const t = getT(locale, 'referral');
       expect(t('outcome.eligible.text'), locale).toContain(decides[locale]);
