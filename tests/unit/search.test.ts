@@ -37,6 +37,12 @@ export const EXPECTED: [Locale, string, string][] = [
   ['ar', 'سجل التصفح', '/ar/safety/'],
   ['ber', 'tallelt', '/ber/families/#faq-6'],
   ['ber', 'ttarix', '/ber/safety/'],
+  // The family topics, in their folder under the families page.
+  ['nl', 'huisverbod', '/nl/families/barring-order/'],
+  ['nl', 'huisverbood', '/nl/families/barring-order/'],
+  ['nl', 'vluchthuis', '/nl/families/shelter/'],
+  ['fr', 'Écoute-Enfants', '/fr/families/children/'],
+  ['de', 'Dolmetscher', '/de/families/interpreters/'],
 ];
 
 describe('search finds the page a visitor expects, in every locale', () => {

@@ -20,10 +20,12 @@ export function searchDocuments(contentDir = 'content'): Record<Locale, SearchDo
     // Pages, and their FAQ as one result per question (question and answer).
     for (const { slug, data, body, lang } of markdownIn(contentDir, 'pages', locale)) {
       const url = slug === 'home' ? `/${locale}/` : `/${locale}/${slug}/`;
-      push({ kind: 'page', page: slug, url, title: str(data['title']), text: join2(str(data['description']), plainText(body)), lang });
+      // A family topic is found under its section, the families page.
+      const section = slug.split('/')[0]!;
+      push({ kind: 'page', page: section, url, title: str(data['title']), text: join2(str(data['description']), plainText(body)), lang });
       const faq = Array.isArray(data['faq']) ? (data['faq'] as { q?: unknown; a?: unknown }[]) : [];
       faq.forEach((item, i) =>
-        push({ kind: 'faq', page: slug, url: `${url}#faq-${i + 1}`, title: str(item.q), text: str(item.a), lang }),
+        push({ kind: 'faq', page: section, url: `${url}#faq-${i + 1}`, title: str(item.q), text: str(item.a), lang }),
       );
     }
     // News items live on the press page, each with an anchor.
@@ -108,9 +110,13 @@ interface Markdown {
 /** `content/<kind>/<locale>/*.md`, with the Dutch file standing in for a missing one. */
 function markdownIn(contentDir: string, kind: string, locale: Locale): Markdown[] {
   const base = join(contentDir, kind);
-  const slugsIn = (l: Locale) => {
-    const dir = join(base, l);
-    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)) : [];
+  // Slugs may hold a folder: the family topics are pages/<l>/families/<topic>.md.
+  const slugsIn = (l: Locale, sub = ''): string[] => {
+    const dir = join(base, l, sub);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? slugsIn(l, `${sub}${e.name}/`) : e.name.endsWith('.md') ? [`${sub}${e.name.slice(0, -3)}`] : [],
+    );
   };
   const own = new Set(slugsIn(locale));
   const slugs = [...new Set([...slugsIn(DEFAULT_LOCALE), ...own])].sort();
