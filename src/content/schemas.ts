@@ -51,6 +51,8 @@ export const pageSourcesSchema = z.object({
         /** Who says so: organisation and page or legal text. */
         source: z.string().min(3),
         url: z.url({ protocol: /^https$/ }).optional(),
+        /** The phone number this fact establishes, as dialled (`tel:` links on the page must be one of these or a helpline's). */
+        tel: z.string().regex(/^\+?[0-9]+$/).optional(),
         checked: z.iso.date(),
       }),
     )

@@ -128,7 +128,7 @@ test.describe('the referral form', () => {
 
 const FAMILIES: Record<string, string[]> = {
   nl: ['de politie en het parket', 'ook zonder je toestemming', 'vervolgd', 'onder meer'],
-  en: ['The police and the public prosecutor’s office', 'even without your consent', 'prosecuted', 'among others'],
+  en: ['The police and the public prosecutor', 'even without your consent', 'prosecuted', 'among others'],
   fr: ['La police et le parquet', 'même sans votre accord', 'poursuites', 'notamment'],
   de: ['die Polizei und die Staatsanwaltschaft', 'auch ohne Ihre Zustimmung', 'strafrechtlich verfolgt', 'unter anderem'],
   ar: ['الشرطة والنيابة العامة', 'حتى بدون موافقتك', 'ملاحقة', 'توجد مراكز منها'],

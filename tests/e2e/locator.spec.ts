@@ -15,7 +15,7 @@ test.describe('without JavaScript', () => {
       await expect(page.locator('[data-centre-list] [data-centre-card]')).toHaveCount(11);
       await expect(page.locator('[data-locate]')).toBeHidden(); // needs JavaScript: not offered
       await page.locator('#locator-q').fill('lier');
-      await page.locator('form[role="search"] button[type="submit"]').click();
+      await page.locator('main form[role="search"] button[type="submit"]').click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/centres/\\?q=lier#answer$`));
       const answer = page.locator('#answer');
       await expect(answer).toHaveAttribute('data-centre', 'mechelen');

@@ -6,10 +6,13 @@ const helplines = JSON.parse(readFileSync('content/helplines.json', 'utf8')) as 
 const contacts = JSON.parse(readFileSync('content/contacts.json', 'utf8')) as { phone?: string; email?: string }[];
 const centres = JSON.parse(readFileSync('content/centres.json', 'utf8')) as { phone?: string; email?: string }[];
 const regional = JSON.parse(readFileSync('content/regional-helplines.json', 'utf8')) as { tel: string }[];
+// Numbers a page states from its own sources (the children's lines on the family topic pages).
+const pageSources = JSON.parse(readFileSync('content/page-sources.json', 'utf8')) as { sources: { tel?: string }[] }[];
 const knownTel = new Set([
   ...helplines.map((h) => h.tel),
   ...regional.map((h) => h.tel),
   ...[...contacts, ...centres].map((c) => (c.phone ?? '').replace(/\s/g, '')),
+  ...pageSources.flatMap((p) => p.sources.flatMap((s) => (s.tel ? [s.tel] : []))),
 ]);
 const knownMail = new Set([...contacts, ...centres].map((c) => c.email ?? '').filter(Boolean));
 
