@@ -125,7 +125,7 @@ function PlaceOutcomes({ list, t, locale, searchPath }: { list: PlaceOutcome<Cen
               ? outcome.centre.name
               : outcome.kind === 'none'
                 ? t('answer.noCentre')
-                : `${t('answer.toConfirm')}: ${outcome.candidates.map((c) => c.name).join(' / ')}`}
+                : `${t('centre.toConfirm')}: ${outcome.candidates.map((c) => c.name).join(' / ')}`}
           </strong>
         </li>
       ))}
