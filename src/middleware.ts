@@ -4,7 +4,7 @@ import { localeFromPath } from './i18n/routes';
 import { negotiateLocale } from './i18n/negotiate';
 import { getT } from './i18n/strings';
 import { SECURITY_HEADERS } from './lib/security-headers';
-import { LOCALE_INFO } from './i18n/locales';
+import { LOCALE_INFO, isLocale } from './i18n/locales';
 import { isolateNumbersInHtml } from './lib/bidi';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -35,8 +35,11 @@ const main = defineMiddleware(async (context, next) => {
 
   let response: Response;
   if (!context.isPrerendered && isCrossSite(context.request, context.url.origin)) {
-    const message = getT(locale, 'referral')('api.crossSite');
-    response = context.url.pathname.startsWith('/api/')
+    // An API call names its language with `?lang=` (docs/referral-api.md), a page with its path.
+    const api = context.url.pathname.startsWith('/api/');
+    const lang = context.url.searchParams.get('lang');
+    const message = getT(api && isLocale(lang) ? lang : locale, 'referral')('api.crossSite');
+    response = api
       ? Response.json({ error: 'cross-site', message }, { status: 403 })
       : new Response(message, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   } else {

@@ -6,8 +6,9 @@
  * phone number, postcode or reference must read as written, so it is isolated in
  * `<bdi dir="ltr">`. This module finds those numbers: `isolateNumbersInHtml` rewrites the text of a
  * whole page (the middleware applies it to every right-to-left page, whatever the text came from:
- * locale strings, content JSON, Markdown, components), and `splitNumbers` gives the same cut for
- * React islands, which render in the browser too.
+ * locale strings, content JSON, Markdown, server-rendered components); `splitNumbers` is its cut of
+ * one text node. Islands (`astro-island`) are skipped: the referral form's Arabic strings carry an
+ * LRM before a number (docs/languages.md).
  *
  * A number is isolated when the text before it in its own text node has no Latin letter (or LRM)
  * as its last strong character: after Latin text ("EN 301 549", "Art. 458bis", "CO3-…") the

@@ -1,5 +1,4 @@
 import { areaOfNis } from './areas.ts';
-import BidiText from '../../components/BidiText.tsx';
 import CentreCard from './CentreCard.tsx';
 import type { Answer, PlaceOutcome } from './locate.ts';
 import { placeName, type NameLocale, type Place } from './places.ts';
@@ -61,7 +60,7 @@ export default function AnswerPanel(props: AnswerPanelProps) {
       </h2>
       {answer.kind === 'place' && nearestKm !== undefined && (
         <p data-nearest>
-          <BidiText text={t('answer.nearest', { place: placeName(answer.place, locale), km: Math.round(nearestKm) })} />
+          {t('answer.nearest', { place: placeName(answer.place, locale), km: Math.round(nearestKm) })}
         </p>
       )}
       {answer.kind === 'place' && (
@@ -71,12 +70,12 @@ export default function AnswerPanel(props: AnswerPanelProps) {
       )}
       {reason && (
         <p data-reason className="mb-3 font-semibold">
-          <BidiText text={reason} />
+          {reason}
         </p>
       )}
       {message && (
         <p data-message className="mb-3">
-          <BidiText text={message} />
+          {message}
         </p>
       )}
       {(answer.kind === 'places' || answer.kind === 'postcode') && answer.places.length > 0 && (
@@ -126,7 +125,7 @@ function PlaceOutcomes({ list, t, locale, searchPath }: { list: PlaceOutcome<Cen
               ? outcome.centre.name
               : outcome.kind === 'none'
                 ? t('answer.noCentre')
-                : `${t('answer.toConfirm')}: ${outcome.candidates.map((c) => c.name).join(' / ')}`}
+                : `${t('centre.toConfirm')}: ${outcome.candidates.map((c) => c.name).join(' / ')}`}
           </strong>
         </li>
       ))}

@@ -26,11 +26,7 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
   const locale: Locale = isLocale(lang) ? lang : negotiateLocale(request.headers.get('accept-language'));
   const t = getT(locale, 'referral');
 
-  // Cross-site requests are refused: browsers send Origin (and Sec-Fetch-Site) on a POST.
-  const origin = request.headers.get('origin');
-  if ((origin !== null && origin !== url.origin) || request.headers.get('sec-fetch-site') === 'cross-site') {
-    return json(403, { error: 'cross-site', message: t('api.crossSite') });
-  }
+  // Cross-site requests were refused before this runs (isCrossSite in src/middleware.ts).
   const { type, charset } = mediaType(request.headers.get('content-type'));
   if (type !== 'application/json') {
     return json(415, { error: 'unsupported-media-type', message: t('api.contentType') }, { Accept: 'application/json' });
