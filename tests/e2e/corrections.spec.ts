@@ -14,7 +14,7 @@ const referralStrings = (locale: string) =>
   };
 
 /** Step one, answered so that every criterion is met: violence plus 5 of the other 5. */
-async function check(page: Page, locale: string, { repeated = 'yes' } = {}) {
+async function check(page: Page, locale: string, { repeated = 'yes', location = 'Antwerpen' } = {}) {
   await page.goto(`/${locale}/referral/`);
   await page.check(`#${id('violence.forms')}-partner`);
   await page.check(`#${id('violence.repeated')}-${repeated}`);
@@ -22,7 +22,7 @@ async function check(page: Page, locale: string, { repeated = 'yes' } = {}) {
   for (const o of ['police', 'caw']) await page.check(`#${id('organisations.involved')}-${o}`);
   await page.check(`#${id('situation.hardStart')}-${repeated === 'yes' ? 'yes' : 'no'}`);
   await page.check(`#${id('situation.unsafe')}-${repeated === 'yes' ? 'yes' : 'no'}`);
-  await page.fill(`#${id('family.location')}`, 'Antwerpen');
+  await page.fill(`#${id('family.location')}`, location);
   await page.check(`#${id('safety.acuteDanger')}-no`);
   await page.locator('#check-submit').click();
   await expect(page.locator('[data-outcome]')).toBeVisible();
@@ -47,6 +47,22 @@ test.describe('the referral check', () => {
       await expect(page.locator('[data-criterion="lifeDomains"] [data-reading]')).toContainText('2');
     });
   }
+
+  test('a district name, a shared name and a typo: the check says what it understood', async ({ page }) => {
+    const s = referralStrings('nl');
+    await check(page, 'nl', { location: 'Borgerhout' });
+    await expect(page.locator('[data-outcome]')).toHaveAttribute('data-outcome', 'eligible');
+    await expect(page.locator('[data-outcome]')).not.toContainText(s.outcome.unknownPlace!);
+    // Berchem: four places, three centres; the referrer is asked for the postcode, not told it is unknown.
+    await check(page, 'nl', { location: 'Berchem' });
+    const shared = page.locator('[data-place-shared]');
+    await expect(shared).toContainText(s.outcome.sharedPlace!);
+    await expect(shared.getByRole('listitem')).toContainText(['Berchem (2600, Antwerpen)']);
+    await expect(shared.getByRole('listitem')).toHaveCount(4);
+    await expect(page.locator('[data-outcome]')).not.toContainText(s.outcome.unknownPlace!);
+    await check(page, 'nl', { location: 'Borgerhoud' });
+    await expect(page.locator('[data-place-suggestions] li').first()).toHaveText('Borgerhout (2140, Antwerpen)');
+  });
 
   test('in Dutch: no claim that the answers meet "the criteria", and the sources’ own words', async ({ page }) => {
     await check(page, 'nl');

@@ -99,4 +99,18 @@ describe('where the family lives, read by the locator', async () => {
       if (centre) expect(area.status === 'other' && area.centre?.id).toBe(centre);
     });
   }
+
+  it('a shared name lists the places it may mean, with postcode and municipality', () => {
+    const area = locateArea('Berchem');
+    expect(area.status === 'unknown' && area.places).toEqual(
+      expect.arrayContaining(['Berchem (2600, Antwerpen)', 'Berchem (9690, Kluisbergen)', 'Sint-Agatha-Berchem (1082)']),
+    );
+  });
+
+  it('a misspelt name suggests the closest places, and no suggestion when nothing is close', () => {
+    const area = locateArea('Borgerhoud');
+    expect(area.status === 'unknown' && area.suggestions?.[0]).toBe('Borgerhout (2140, Antwerpen)');
+    const none = locateArea('Xyzzyville');
+    expect(none.status === 'unknown' && (none.suggestions ?? [])).toEqual([]);
+  });
 });

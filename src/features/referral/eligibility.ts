@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { TFunction } from 'i18next';
 import type { EligibilityAnswers } from './schema.ts';
 import type { Answer } from '../locator/locate.ts';
+import type { Place } from '../locator/places.ts';
 
 /**
  * The eligibility check: a pure function over the answers and the rules file
@@ -34,8 +35,13 @@ export type Rules = z.output<typeof rulesSchema>;
 export type Area =
   | { status: 'served'; place: string }
   | { status: 'other'; place: string; centre: { id: string; name: Record<string, string>; city: string } | null }
-  /** The place was not recognised: the intake team checks it (the check does not block on it). */
-  | { status: 'unknown' };
+  /**
+   * Not decided: the intake team checks it (the check does not block on it). `places`: the name is
+   * shared by places served by different centres, one of them ours ("Berchem"); `suggestions`: the
+   * name was not recognised, and these are the closest names ("Borgerhoud" → Borgerhout). Each is
+   * written "name (postcode, municipality)".
+   */
+  | { status: 'unknown'; places?: string[]; suggestions?: string[] };
 
 /** A centre as the locator knows it (content/centres.json). */
 export interface CentreRef {
@@ -51,6 +57,17 @@ export interface CentreRef {
  */
 export function areaFromAnswer(answer: Answer<CentreRef>, ownCentre: string): Area {
   const ref = (c: CentreRef) => ({ id: c.id, name: c.name, city: c.city });
+  // In Dutch, the intake team's language (Sint-Agatha-Berchem, not Berchem-Sainte-Agathe).
+  const dutch = (p: { label: string; names: { nl?: string } }) => p.names.nl ?? p.label;
+  const describe = (p: Place) => {
+    const name = dutch(p);
+    const municipality = dutch(p.municipality);
+    return `${name} (${[p.postcodes[0], municipality !== name ? municipality : ''].filter(Boolean).join(', ')})`;
+  };
+  if (answer.kind === 'no-match') {
+    const suggestions = answer.suggestions.slice(0, 3).map((h) => describe(h.place));
+    return suggestions.length > 0 ? { status: 'unknown', suggestions } : { status: 'unknown' };
+  }
   const place =
     answer.kind === 'place' ? answer.place.label : answer.kind === 'postcode' ? answer.postcode : answer.kind === 'places' ? answer.query : '';
   if (answer.kind !== 'place' && answer.kind !== 'postcode' && answer.kind !== 'places') return { status: 'unknown' };
@@ -60,7 +77,9 @@ export function areaFromAnswer(answer: Answer<CentreRef>, ownCentre: string): Ar
       return o.centre.id === ownCentre ? { status: 'served', place } : { status: 'other', place, centre: ref(o.centre) };
     case 'choose':
     case 'unconfirmed':
-      return o.candidates.some((c) => c.id === ownCentre) ? { status: 'unknown' } : { status: 'other', place, centre: null };
+      if (!o.candidates.some((c) => c.id === ownCentre)) return { status: 'other', place, centre: null };
+      // A shared name: say which places it may mean, so the referrer can add the postcode.
+      return answer.kind === 'places' ? { status: 'unknown', places: answer.places.map((p) => describe(p.place)) } : { status: 'unknown' };
     case 'none':
       return { status: 'other', place, centre: null };
   }

@@ -169,7 +169,9 @@ export function composeIntakeMessage(args: {
     a.area.status === 'other'
       ? `- woonplaats buiten het werkgebied${a.area.centre ? `: ${a.area.centre.name.nl ?? a.area.centre.id}` : ''}`
       : a.area.status === 'unknown'
-        ? '- woonplaats niet herkend: na te kijken'
+        ? a.area.places
+          ? `- woonplaats: naam van meerdere plaatsen (${a.area.places.join('; ')}): na te kijken`
+          : '- woonplaats niet herkend: na te kijken'
         : '- woonplaats in het werkgebied',
     '',
     '--',
