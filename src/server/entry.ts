@@ -22,6 +22,7 @@ import {
   safeLocation,
   type Target,
 } from './guard';
+import { fastSearch } from '../features/search/shell.server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const clientDir = path.resolve(here, path.relative(fileURLToPath(options.server), fileURLToPath(options.client)));
@@ -162,9 +163,36 @@ function guard(req: IncomingMessage, res: ServerResponse): void {
     res.end();
     return;
   }
+  if ((req.method === 'GET' || req.method === 'HEAD') && decoded.endsWith('/search/')) {
+    searchFirst(req, res, decoded, query, raw);
+    return;
+  }
   // The error page is not a page of its own: its address is an unknown one.
   req.url = decoded === '/500/' ? '/404' : raw;
   astroHandler(req, res);
+}
+
+/**
+ * The site search, answered here when its frame is kept (src/features/search/shell.server.ts):
+ * Astro's pipeline would cost more than the search. Otherwise, and for anything but a search
+ * page, the adapter answers.
+ */
+function searchFirst(req: IncomingMessage, res: ServerResponse, pathname: string, query: string, raw: string): void {
+  fastSearch(pathname, query).then(
+    (answer) => {
+      if (!answer) {
+        req.url = raw;
+        astroHandler(req, res);
+        return;
+      }
+      for (const [key, value] of answer.headers) res.setHeader(key, value);
+      res.statusCode = answer.status;
+      const body = Buffer.from(answer.html);
+      res.setHeader('Content-Length', body.length);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    },
+    (error: unknown) => lastResort(req, res, error),
+  );
 }
 
 /** A guarded handler: the same signature as the adapter's, for the preview server too. */

@@ -49,3 +49,55 @@ describe('search and the server log', () => {
     expect(r.headers.get('x-robots-tag')).toBe('noindex');
   });
 });
+
+// The guarded server answers a search itself once the locale's frame is kept (shell.server.ts
+// fastSearch): the first search of a locale goes through the page, the next ones do not. Both
+// ways must give the visitor the same page.
+describe('search answered before the page pipeline', () => {
+  let fresh: BuiltServer;
+  beforeAll(async () => {
+    fresh = await new BuiltServer(await freePort(), { DATA_DIR: tempDir('data'), INTAKE_INBOX_DIR: tempDir('inbox') }).start();
+  });
+  afterAll(async () => fresh.kill());
+
+  const headerSet = (r: Response) =>
+    [...r.headers]
+      .map(([k, v]) => `${k.toLowerCase()}: ${v}`)
+      .filter((h) => !/^(date|content-length|transfer-encoding|connection|keep-alive):/.test(h))
+      .sort();
+
+  for (const [locale, q] of [
+    ['nl', 'geweld 112'],
+    ['ar', 'عنف 1712'],
+    ['fr', 'x'.repeat(201)],
+  ] as const) {
+    it(`${locale}: the kept frame gives the same page as the page itself (${q.length > 200 ? 'too long' : q})`, async () => {
+      const url = `${fresh.url}/${locale}/search/?q=${encodeURIComponent(q)}`;
+      const first = await fetch(url); // through Astro's pipeline: renders and keeps the frame
+      const firstBody = await first.text();
+      const second = await fetch(url); // answered by the guarded server from the kept frame
+      const secondBody = await second.text();
+      expect(second.status).toBe(first.status);
+      expect(first.status).toBe(q.length > 200 ? 400 : 200);
+      // The fast path sends the length of a whole body; the page pipeline streams it.
+      expect(first.headers.get('content-length')).toBeNull();
+      expect(Number(second.headers.get('content-length'))).toBe(Buffer.byteLength(secondBody));
+      expect(secondBody).toBe(firstBody);
+      expect(headerSet(second)).toEqual(headerSet(first));
+      const head = await fetch(url, { method: 'HEAD' });
+      expect(head.status).toBe(first.status);
+      expect(await head.text()).toBe('');
+    });
+  }
+
+  it('keeps nothing of a query in the frame: the next search does not show it', async () => {
+    await (await fetch(`${fresh.url}/de/search/?q=zebraquokka`)).text();
+    const next = await (await fetch(`${fresh.url}/de/search/?q=wombatgeheim`)).text();
+    expect(next).not.toContain('zebraquokka');
+    // The language links keep this visitor's own search, and only theirs.
+    expect(next).toContain('href="/nl/search/?q=wombatgeheim"');
+    const bare = await (await fetch(`${fresh.url}/de/search/`)).text();
+    expect(bare).toContain('href="/nl/search/"');
+    expect(bare).not.toContain('wombatgeheim');
+  });
+});

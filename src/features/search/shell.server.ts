@@ -1,13 +1,22 @@
 import type { MiddlewareHandler } from 'astro';
 import { getHelplines } from '../../content/helplines';
-import { isLocale, type Locale } from '../../i18n/locales';
+import { LOCALE_INFO, isLocale, type Locale } from '../../i18n/locales';
+import { isolateNumbersInHtml } from '../../lib/bidi';
 import { getT } from '../../i18n/strings';
 import { searchBody } from './render';
 import { PER_PAGE, siteSearch } from './runtime.server';
 import { MAX_QUERY, parseQuery } from './search';
+import { QUERY_MARK, SHELL_MARK } from './shell-marks';
 
-/** Where the page's frame is cut open for the search's own part. */
-export const SHELL_MARK = '<!--co3-search-body-->';
+export { SHELL_MARK };
+
+/** The frame with this request's part and query in it. */
+function fill(frame: string, body: string, url: URL): string {
+  const q = url.searchParams.get('q');
+  // URLSearchParams percent-encodes all but [A-Za-z0-9*._-]: safe inside an attribute.
+  const query = q ? `?${new URLSearchParams({ q }).toString()}` : '';
+  return frame.replace(SHELL_MARK, () => body).replaceAll(QUERY_MARK, () => query);
+}
 
 /**
  * The search page for a request: status and the HTML of its own part. Shared by the page
@@ -43,8 +52,49 @@ export async function answerSearch(url: URL, locale: Locale): Promise<{ status: 
   return { status: parsed.kind === 'tooLong' ? 400 : 200, body };
 }
 
-/** Each locale's search page without its own part: no query in it, the same for everyone. */
-const shells = new Map<Locale, { html: string; headers: [string, string][] }>();
+interface Shell {
+  html: string;
+  headers: [string, string][];
+  /** The frame with its numbers isolated, for right-to-left locales (made on first use). */
+  isolated?: string;
+}
+
+/**
+ * Each locale's search page without its own part: no query in it, the same for everyone. Kept
+ * on `globalThis`, so the server entry (src/server/entry.ts) and the middleware share one copy
+ * whichever chunk the bundler puts each in.
+ */
+const SHELLS = Symbol.for('co3.search.shells');
+const shells: Map<Locale, Shell> = ((globalThis as Record<symbol, unknown>)[SHELLS] as Map<Locale, Shell> | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[SHELLS] = new Map<Locale, Shell>());
+
+/** `/<l>/search/` (exactly, as the guard has made it canonical): its locale, else null. */
+export function searchLocale(pathname: string): Locale | null {
+  const m = /^\/([^/]+)\/search\/$/.exec(pathname);
+  return m && isLocale(m[1]) ? m[1] : null;
+}
+
+/**
+ * The fast path, for the guarded server: a search answered in the kept frame without Astro's
+ * pipeline (which alone costs as much as the search page itself), once the frame of that
+ * locale has been rendered by a first request through the page. Null when it has not: the
+ * request then goes the long way, which keeps the frame. The answer is what the long way gives,
+ * byte for byte: the middleware's number isolation in right-to-left pages included
+ * (tests/integration/search-privacy.test.ts compares them).
+ */
+export async function fastSearch(
+  pathname: string,
+  query: string,
+): Promise<{ status: number; headers: [string, string][]; html: string } | null> {
+  const locale = searchLocale(pathname);
+  const shell = locale ? shells.get(locale) : undefined;
+  if (!locale || !shell) return null;
+  const url = new URL(`${pathname}${query}`, 'http://localhost');
+  const { status, body } = await answerSearch(url, locale);
+  if (LOCALE_INFO[locale].dir !== 'rtl') return { status, headers: shell.headers, html: fill(shell.html, body, url) };
+  shell.isolated ??= isolateNumbersInHtml(shell.html);
+  return { status, headers: shell.headers, html: fill(shell.isolated, isolateNumbersInHtml(body), url) };
+}
 
 /**
  * Middleware: answers `GET /<l>/search/` by putting the results into the page's frame (head,
@@ -69,6 +119,6 @@ export const searchShell: MiddlewareHandler = async (context, next) => {
     if (!import.meta.env.DEV) shells.set(locale, shell);
   }
   const { status, body } = await answerSearch(context.url, locale);
-  const html = shell.html.replace(SHELL_MARK, () => body);
+  const html = fill(shell.html, body, context.url);
   return new Response(method === 'HEAD' ? null : html, { status, headers: shell.headers });
 };
