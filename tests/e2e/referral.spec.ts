@@ -1,16 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_INBOX } from '../../playwright.config.ts';
+import { axeViolations } from './axe.ts';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const id = (field: string) => `f-${field.replace(/\./g, '-')}`;
 
 /** axe runs inside the page, so only with JavaScript on; the no-JS runs render the same HTML. */
 async function axe(page: Page, step: string, javaScriptEnabled = true) {
   if (!javaScriptEnabled) return;
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  expect(results.violations.map((v) => `${step}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect((await axeViolations(page)).map((v) => `${step}: ${v}`)).toEqual([]);
 }
 
 /** Press Tab until the element with this id has focus: proves it is reachable by keyboard. */

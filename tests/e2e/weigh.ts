@@ -14,7 +14,7 @@
  *   tracks and the favicon are media and listed apart.
  */
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 
 export type Kind = 'html' | 'css' | 'js' | 'font' | 'media' | 'other';
 export interface Bytes {
@@ -79,8 +79,18 @@ export const REFERRAL_STEP_ONE = new URLSearchParams([
  * for a cold cache. With `post`, the document is requested by a form POST with that body.
  */
 export async function weighPage(context: BrowserContext, base: string, path: string, post?: string): Promise<PageWeight> {
-  const origin = new URL(base).origin;
   const page = await context.newPage();
+  const weight = await weighLoad(page, base, path, post);
+  await page.close();
+  return weight;
+}
+
+/**
+ * Loads `base + path` in `page` (which should be new, in a fresh context, for a cold cache) and
+ * weighs it, leaving the page loaded so the caller can go on with it (the crawl runs axe on it).
+ */
+export async function weighLoad(page: Page, base: string, path: string, post?: string): Promise<PageWeight> {
+  const origin = new URL(base).origin;
   const files: PageWeight['files'] = [];
   const foreign = new Set<string>();
   const pending: Promise<void>[] = [];
@@ -156,7 +166,6 @@ export async function weighPage(context: BrowserContext, base: string, path: str
       .map((e) => e.textContent ?? ''),
   );
   const islands = await page.locator('astro-island').count();
-  await page.close();
 
   const sum = (...kinds: Kind[]): Bytes =>
     files.filter((f) => kinds.includes(f.kind)).reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), zero());
@@ -196,6 +205,30 @@ export const BUDGETS = {
   locatorJs: 20 * KB,
   locatorTotal: 30 * KB,
 } as const;
+
+/** Pages whose React island is wanted: the referral's step two (the locator is a custom element). */
+const ISLAND_PAGES = /^\/[a-z]+\/referral\//;
+
+/**
+ * What breaks a page's budget, one line per breach naming the page and the figure: status,
+ * JavaScript, bytes before any image or film, requests to other hosts, islands where none is
+ * wanted, script files on content pages. `post`: the page was the answer to a form POST.
+ */
+export function budgetBreaches(w: PageWeight, post?: string): string[] {
+  const name = post ? `${w.path} (step two)` : w.path;
+  const budget = budgetFor(w.path);
+  const breaches: string[] = [];
+  if (w.status !== 200) breaches.push(`${name}: status ${w.status}`);
+  if (w.js.gzip > budget.js) breaches.push(`${name}: JavaScript ${kb(w.js.gzip)} KB gzip > ${kb(budget.js)} KB (${budget.kind} budget)`);
+  if (w.beforeMedia.gzip > budget.total)
+    breaches.push(`${name}: ${kb(w.beforeMedia.gzip)} KB gzip before any image or film > ${kb(budget.total)} KB (${budget.kind} budget)`);
+  if (w.foreignHosts.length) breaches.push(`${name}: requests to other hosts: ${w.foreignHosts.join(', ')}`);
+  const wanted = ISLAND_PAGES.test(w.path) && post ? 1 : 0;
+  if (w.islands !== wanted) breaches.push(`${name}: ${w.islands} island(s), expected ${wanted}`);
+  if (budget.kind === 'content' && w.files.some((f) => f.kind === 'js'))
+    breaches.push(`${name}: loads a script file (${w.files.filter((f) => f.kind === 'js').map((f) => f.url).join(', ')})`);
+  return breaches;
+}
 
 /** Which budget a path falls under. */
 export function budgetFor(path: string): { kind: 'content' | 'referral' | 'locator'; js: number; total: number } {
