@@ -67,7 +67,7 @@ interface LoadRow {
   errors: number;
 }
 
-let weights: WeightRow[] = [];
+const weights: WeightRow[] = [];
 let lighthouseRuns: LighthouseResult[] = [];
 const loadTest: LoadRow[] = [];
 let chromiumVersion = '';
@@ -244,7 +244,7 @@ mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.md', md.join('\n'));
 writeFileSync(
   'bench/results.json',
-  JSON.stringify({ date: finished.toISOString(), commit, durationSeconds: Math.round((finished.getTime() - started.getTime()) / 1000), machine, buildSeconds, budgets: BUDGETS, summary: Object.fromEntries(summary), loadTest, search: searchFigures, lighthouse: lighthouseRuns, weights }, null, 2) + '\n',
+  `${JSON.stringify({ date: finished.toISOString(), commit, durationSeconds: Math.round((finished.getTime() - started.getTime()) / 1000), machine, buildSeconds, budgets: BUDGETS, summary: Object.fromEntries(summary), loadTest, search: searchFigures, lighthouse: lighthouseRuns, weights }, null, 2)}\n`,
 );
 log('wrote bench/results.md and bench/results.json');
 console.log(['', '| measure | figure |', '|---|---|', ...summary.map(([a, b]) => `| ${a} | ${b} |`)].join('\n'));

@@ -60,13 +60,13 @@ export interface ScanOptions {
   informalAddress?: boolean;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function matchers(entry: GlossaryEntry): RegExp[] {
   const words = entry.forbidden.map((f) =>
     entry.match === 'substring'
-      ? new RegExp(escape(f), 'giu')
-      : new RegExp(`(?<![\\p{L}\\p{N}])${escape(f)}(?![\\p{L}\\p{N}])`, 'giu'),
+      ? new RegExp(escapeRegExp(f), 'giu')
+      : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(f)}(?![\\p{L}\\p{N}])`, 'giu'),
   );
   return [...words, ...entry.patterns.map((p) => new RegExp(p, 'gu'))];
 }
@@ -190,7 +190,7 @@ export function missingGlosses(text: string, glossary: Glossary, file: string): 
   const plain = text.replace(/\*/g, '');
   const out: MissingGloss[] = [];
   for (const { name, gloss } of glossary.glosses) {
-    const named = new RegExp(`${escape(name)}(?![\\p{L}])`, 'u');
+    const named = new RegExp(`${escapeRegExp(name)}(?![\\p{L}])`, 'u');
     const lineIndex = text.split('\n').findIndex((l) => named.test(l.replace(/\*/g, '')));
     if (lineIndex === -1) continue;
     if (plain.includes(gloss) || plain.includes(`${gloss.slice(0, -1)};`)) continue;

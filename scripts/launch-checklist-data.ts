@@ -44,7 +44,7 @@ export function itemsIn(file: string, doc: Json): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   const walk = (value: Json, path: string) => {
     if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, `${path}[${i}]`));
+      for (const [i, v] of value.entries()) walk(v, `${path}[${i}]`);
       return;
     }
     if (!isObject(value)) return;

@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { parse, parseDocument } from 'yaml';
 import { DEFAULT_LOCALE, LOCALES, LOCALE_INFO, type Locale } from '../src/i18n/locales.ts';
+import { escapeMarkup } from '../src/lib/escape.ts';
 import { captionFile } from '../src/lib/films.ts';
 import { checkWebVtt, cueText } from '../src/lib/webvtt.ts';
 
@@ -32,7 +33,6 @@ const WIDTH = 640;
 const HEIGHT = 360;
 /** The slide text ends above this line; below it the captions have the picture to themselves. */
 const TEXT_BOTTOM = Math.round(HEIGHT * 0.6);
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The file names of a locale's version: the Dutch one is the main film. */
 const versionFiles = (locale: Locale) => {
@@ -60,9 +60,9 @@ function slide(locale: Locale, title: string, text: string): string {
     .text p{margin:0;font-weight:700;line-height:${arabic ? 1.45 : 1.25};font-size:34px}
     .band{position:absolute;inset-inline:0;bottom:0;height:${HEIGHT - TEXT_BOTTOM - 8}px;background:#073347}
   </style></head><body>
-    <div class="top"><span class="badge">${escape(badge(locale))}</span><span class="brand" dir="ltr">CO3 · Veilig Huis · 1712</span></div>
-    <div class="title">${escape(title)}</div>
-    <div class="text"><p>${escape(text)}</p></div>
+    <div class="top"><span class="badge">${escapeMarkup(badge(locale))}</span><span class="brand" dir="ltr">CO3 · Veilig Huis · 1712</span></div>
+    <div class="title">${escapeMarkup(title)}</div>
+    <div class="text"><p>${escapeMarkup(text)}</p></div>
     <div class="band"></div>
   </body></html>`;
 }
@@ -119,7 +119,7 @@ for (const slug of readdirSync(root).sort()) {
     // because ffmpeg ignores the duration of the final entry. Two frames a second and a single
     // keyframe keep each version small: the slides are stills, so a frame costs almost nothing
     // until the slide changes, and a seek decodes at most 2 × duration tiny frames.
-    const list = parts.map((p) => `file '${p.png}'\nduration ${p.seconds}`).join('\n') + `\nfile '${parts.at(-1)!.png}'\n`;
+    const list = `${parts.map((p) => `file '${p.png}'\nduration ${p.seconds}`).join('\n')}\nfile '${parts.at(-1)!.png}'\n`;
     writeFileSync(join(work, 'list.txt'), list);
     const input = ['-y', '-loglevel', 'error', '-f', 'concat', '-safe', '0', '-i', join(work, 'list.txt')];
     const common = ['-t', String(meta.duration), '-vf', 'fps=2,format=yuv420p', '-an', '-map_metadata', '-1', '-fflags', '+bitexact'];

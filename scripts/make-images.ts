@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { readCampaignCards } from './campaign-cards.ts';
 import { cardHash } from '../src/lib/og-card.ts';
+import { escapeMarkup } from '../src/lib/escape.ts';
 
 const root = process.cwd();
 const RTL = new Set(['ar']);
 const LANG: Record<string, string> = { ber: 'rif' };
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' });
 const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
@@ -34,7 +34,7 @@ for (const card of readCampaignCards(root)) {
     .foot{display:flex;justify-content:space-between;align-items:center;font-size:30px;border-top:6px solid #b3261e;padding-top:24px}
     .num{font-size:56px;font-weight:800;direction:ltr;unicode-bidi:isolate}
   </style></head><body>
-    <div><div class="text">${escape(card.cardText)}</div><div class="title">${escape(card.title)}</div></div>
+    <div><div class="text">${escapeMarkup(card.cardText)}</div><div class="title">${escapeMarkup(card.title)}</div></div>
     <div class="foot"><span>CO3 · Veilig Huis</span><span class="num">1712</span></div>
   </body></html>`);
   const file = `${card.slug}.${card.locale}.png`;

@@ -1,14 +1,14 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { LOCALES, LOCALE_INFO } from '../i18n/locales';
+import { escapeMarkup } from '../lib/escape';
 import { PAGES, alternates, localizedPath, xDefaultPath } from '../i18n/routes';
 
 // Every page in every locale, each with its hreflang alternates (sitemaps.org + xhtml:link).
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 export const GET: APIRoute = async ({ site }) => {
   const base = site ?? new URL('http://localhost:4321');
-  const abs = (p: string) => escape(new URL(p, base).href);
+  const abs = (p: string) => escapeMarkup(new URL(p, base).href);
   const campaigns = [...new Set((await getCollection('campaigns')).map((c) => c.id.split('/')[1]))];
   const films = (await getCollection('videos')).map((f) => f.id);
   const paths = [

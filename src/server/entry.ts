@@ -238,9 +238,9 @@ function onClientError(error: Error & { code?: string; rawPacket?: Buffer }, soc
       rawAnswer(socket, 405, 'Method Not Allowed', { Allow: allowHeader(methods) });
       return;
     }
-    if (error.code === 'HPE_HEADER_OVERFLOW') return rawAnswer(socket, 431, 'Request Header Fields Too Large');
-    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return rawAnswer(socket, 408, 'Request Timeout');
-    rawAnswer(socket, 400, 'Bad Request');
+    if (error.code === 'HPE_HEADER_OVERFLOW') rawAnswer(socket, 431, 'Request Header Fields Too Large');
+    else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') rawAnswer(socket, 408, 'Request Timeout');
+    else rawAnswer(socket, 400, 'Bad Request');
   } catch {
     socket.destroy();
   }

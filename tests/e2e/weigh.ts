@@ -14,7 +14,7 @@
  *   tracks and the favicon are media and listed apart.
  */
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Response } from '@playwright/test';
 
 export type Kind = 'html' | 'css' | 'js' | 'font' | 'media' | 'other';
 export interface Bytes {
@@ -119,7 +119,7 @@ export async function weighLoad(page: Page, base: string, path: string, post?: s
       })(),
     );
   });
-  let response;
+  let response: Response | null;
   if (post) {
     // A real form submission from the site's own origin (the server checks Origin): start on a
     // page that loads nothing else (the health check), so the cache stays cold.

@@ -32,6 +32,7 @@ const HOSTILE_STRINGS = [
   '💣'.repeat(3000),
   'x'.repeat(70_000),
   '{{constructor.constructor("return process")()}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection attempt, sent as text
   '${7*7}',
   '../../../etc/passwd',
   "'; DROP TABLE referrals; --",

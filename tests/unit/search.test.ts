@@ -6,7 +6,8 @@ import { LOCALES, type Locale } from '../../src/i18n/locales.ts';
 import { fold, termKey } from '../../src/features/search/analyse.ts';
 import { searchDocuments } from '../../src/features/search/documents.ts';
 import { buildSearchModule } from '../../src/features/search/plugin.ts';
-import { buildIndex, escapeHtml, isCrisis, loadIndex, parseQuery, search, serialise } from '../../src/features/search/search.ts';
+import { escapeMarkup as escapeHtml } from '../../src/lib/escape.ts';
+import { buildIndex, isCrisis, loadIndex, parseQuery, search, serialise } from '../../src/features/search/search.ts';
 import { glossaryGroups, synonymsFor } from '../../src/features/search/synonyms.ts';
 
 // The indexes as the server gets them: built from content/, serialised, loaded back.
@@ -20,7 +21,7 @@ const find = (locale: Locale, q: string) => search(indexes[locale], locale, q, {
 const urls = (locale: Locale, q: string, n = 3) => find(locale, q).hits.slice(0, n).map((h) => h.url);
 
 /** Per locale: a query and the page a visitor expects among the first three results. */
-export const EXPECTED: [Locale, string, string][] = [
+const EXPECTED: [Locale, string, string][] = [
   ['nl', 'beroepsgeheim', '/nl/professionals/#faq-1'],
   ['nl', 'veilig huis mechelen', '/nl/centres/?q=Mechelen'],
   ['nl', 'snel weg', '/nl/safety/'],

@@ -244,7 +244,7 @@ function generatedKey(dataDir: string): Buffer {
     if (key.length !== 32) throw new ConfigError('DATA_DIR', `${file} does not hold a 32-byte base64 key`);
     return key;
   }
-  writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }

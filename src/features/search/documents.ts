@@ -24,9 +24,9 @@ export function searchDocuments(contentDir = 'content'): Record<Locale, SearchDo
       const section = slug.split('/')[0]!;
       push({ kind: 'page', page: section, url, title: str(data['title']), text: join2(str(data['description']), plainText(body)), lang });
       const faq = Array.isArray(data['faq']) ? (data['faq'] as { q?: unknown; a?: unknown }[]) : [];
-      faq.forEach((item, i) =>
-        push({ kind: 'faq', page: section, url: `${url}#faq-${i + 1}`, title: str(item.q), text: str(item.a), lang }),
-      );
+      for (const [i, item] of faq.entries()) {
+        push({ kind: 'faq', page: section, url: `${url}#faq-${i + 1}`, title: str(item.q), text: str(item.a), lang });
+      }
     }
     // News items live on the press page, each with an anchor.
     for (const { slug, data, body, lang } of markdownIn(contentDir, 'news', locale)) {

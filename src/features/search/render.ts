@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { LOCALE_INFO, type Locale } from '../../i18n/locales.ts';
 import { localizedPath } from '../../i18n/routes.ts';
-import { MAX_QUERY, escapeHtml as e, type Hit, type ParsedQuery, type Part } from './search.ts';
+import { escapeMarkup as e } from '../../lib/escape.ts';
+import { MAX_QUERY, type Hit, type ParsedQuery, type Part } from './search.ts';
 
 /**
  * The search page's own part (form, messages, helplines, results) as HTML, every text escaped

@@ -71,10 +71,6 @@ export interface Part {
   mark: boolean;
 }
 
-/** Text made safe for HTML, in an element or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** The query checked: what a visitor typed, cleaned of control and direction characters. */
 export type ParsedQuery = { kind: 'empty' } | { kind: 'tooLong'; length: number } | { kind: 'ok'; q: string };
