@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { toConfirmEntry, type ToConfirm } from '../src/content/to-confirm.ts';
 
 /**
- * The launch checklist: every field marked "to be confirmed" (`toConfirm`, see HELPERS/README)
+ * The launch checklist: every field marked "to be confirmed" (`toConfirm`, see docs/launch-checklist.md)
  * in `content/*.json` and in the pages' front matter, gathered into one Markdown file,
  * docs/launch-checklist.md. Pure over the files it is given, so a test can compare the
  * committed file with what this would write.

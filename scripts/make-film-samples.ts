@@ -1,5 +1,5 @@
 // Makes the sample films that stand in for CO3's real films until those are dropped in (see
-// README, "Films"). For each film whose video.yaml says `sample: true`, and for each locale with
+// docs/content.md, "Films"). For each film whose video.yaml says `sample: true`, and for each locale with
 // captions, one slide per caption cue of THAT locale (so slides and captions can never drift
 // apart, and an Arabic family reads Arabic on screen, right to left), rendered by the system
 // Chromium (it shapes every script correctly), then put together by ffmpeg as WebM (VP9) and
@@ -24,8 +24,8 @@ import { chromium } from '@playwright/test';
 import { parse, parseDocument } from 'yaml';
 import { DEFAULT_LOCALE, LOCALES, LOCALE_INFO, type Locale } from '../src/i18n/locales.ts';
 import { escapeMarkup } from '../src/lib/escape.ts';
-import { captionFile } from '../src/lib/films.ts';
-import { checkWebVtt, cueText } from '../src/lib/webvtt.ts';
+import { captionFile } from '../src/features/films/films.ts';
+import { checkWebVtt, cueText } from '../src/features/films/webvtt.ts';
 
 const root = join(process.cwd(), 'content/videos');
 const ffmpeg = process.env['FFMPEG'] ?? 'ffmpeg';

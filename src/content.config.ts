@@ -11,7 +11,7 @@ import {
   pageSourcesSchema,
   videoSchema,
 } from './content/schemas';
-import { videosLoader } from './content/videos-loader.server';
+import { videosLoader } from './features/films/videos-loader.server';
 
 // Page text per locale: content/pages/<locale>/<page>.md, ids like `nl/about`.
 const pages = defineCollection({

@@ -3,7 +3,10 @@
 declare namespace App {
   interface Locals {
     locale: import('./i18n/locales').Locale;
+    /** The page's strings in the `common` namespace, bound to its locale. */
     t: import('i18next').TFunction;
+    /** The page's strings in another namespace (`tn('videos')`), bound to its locale: set once, in the middleware. */
+    tn: (ns: string) => import('i18next').TFunction;
     /** Set while the search page renders its frame without results (src/features/search/shell.server.ts). */
     searchShell?: boolean;
   }

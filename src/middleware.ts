@@ -4,7 +4,7 @@ import { localeFromPath } from './i18n/routes';
 import { negotiateLocale } from './i18n/negotiate';
 import { getT } from './i18n/strings';
 import { SECURITY_HEADERS } from './lib/security-headers';
-import { LOCALE_INFO, isLocale } from './i18n/locales';
+import { LOCALE_INFO, isLocale, DEFAULT_LOCALE } from './i18n/locales';
 import { isolateNumbersInHtml } from './lib/bidi';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -29,9 +29,10 @@ const main = defineMiddleware(async (context, next) => {
   // for instance) the visitor's browser languages decide; prerendered pages have no headers.
   const fromPath = localeFromPath(context.url.pathname);
   const locale =
-    fromPath ?? (context.isPrerendered ? 'nl' : negotiateLocale(context.request.headers.get('accept-language')));
+    fromPath ?? (context.isPrerendered ? DEFAULT_LOCALE : negotiateLocale(context.request.headers.get('accept-language')));
   context.locals.locale = locale;
   context.locals.t = getT(locale);
+  context.locals.tn = (ns) => getT(locale, ns);
 
   let response: Response;
   if (!context.isPrerendered && isCrossSite(context.request, context.url.origin)) {

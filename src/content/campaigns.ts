@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { ownOrDutch } from '../i18n/fallback';
 import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales';
 
 /** Every campaign in every locale: the locale's own text, or Dutch flagged as a fallback. */
@@ -7,9 +8,8 @@ export async function campaignPaths() {
   const slugs = [...new Set(all.filter((e) => e.id.startsWith(`${DEFAULT_LOCALE}/`)).map((e) => e.id.split('/')[1]!))];
   return LOCALES.flatMap((locale) =>
     slugs.map((slug) => {
-      const own = all.find((e) => e.id === `${locale}/${slug}`);
-      const entry = own ?? all.find((e) => e.id === `${DEFAULT_LOCALE}/${slug}`)!;
-      return { locale, slug, fallback: !own, entry };
+      const { value: entry, fallback } = ownOrDutch((l) => all.find((e) => e.id === `${l}/${slug}`), locale)!;
+      return { locale, slug, fallback, entry };
     }),
   );
 }

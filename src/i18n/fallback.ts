@@ -1,6 +1,19 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
 import { PAGES, type PageSlug } from './routes.ts';
 
+/**
+ * The one rule for every text the site has per language (pages, news, campaigns): the locale's
+ * own version, or else the Dutch source flagged as a fallback, which the page then says.
+ * Undefined only when Dutch lacks it too.
+ * @example ownOrDutch((l) => texts[l], 'fr') // => { value: texts.nl, fallback: true } when texts.fr is missing
+ */
+export function ownOrDutch<T>(find: (locale: Locale) => T | undefined, locale: Locale): { value: T; fallback: boolean } | undefined {
+  const own = find(locale);
+  if (own !== undefined) return { value: own, fallback: false };
+  const source = find(DEFAULT_LOCALE);
+  return source === undefined ? undefined : { value: source, fallback: true };
+}
+
 export interface PagePath {
   locale: Locale;
   page: PageSlug;
@@ -24,10 +37,8 @@ export function pagePaths(entryIds: Iterable<string>, pages: readonly PageSlug[]
   }
   return LOCALES.flatMap((locale) =>
     pages.map((page) => {
-      const own = `${locale}/${page}`;
-      return ids.has(own)
-        ? { locale, page, entryId: own, fallback: false }
-        : { locale, page, entryId: `${DEFAULT_LOCALE}/${page}`, fallback: true };
+      const { value: entryId, fallback } = ownOrDutch((l) => (ids.has(`${l}/${page}`) ? `${l}/${page}` : undefined), locale)!;
+      return { locale, page, entryId, fallback };
     }),
   );
 }

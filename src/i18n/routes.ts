@@ -73,10 +73,13 @@ export function localizedPath(locale: Locale, page: PageSlug = 'home'): string {
 /**
  * The locale a path belongs to, or null when its first segment is not a locale.
  * @example localeFromPath('/ber/about/') // => 'ber'
+ * @example localeFromPath('/embed/videos/what-is-co3/ar/') // => 'ar'
  */
 export function localeFromPath(pathname: string): Locale | null {
-  const first = pathname.split('/')[1];
-  return isLocale(first) ? first : null;
+  const parts = pathname.split('/');
+  // The film players for partner sites, `/embed/videos/<slug>/<locale>/`, name it last.
+  const segment = parts[1] === 'embed' ? parts[4] : parts[1];
+  return isLocale(segment) ? segment : null;
 }
 
 /**

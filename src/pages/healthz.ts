@@ -16,7 +16,7 @@ const authorised = (header: string | null): boolean => {
 /**
  * Health for the load balancer and operations, never cached.
  * - 200 `ok`; 200 `degraded` when referrals wait in the dead letter (an operator must look:
- *   README, "Referrals: operations"); 503 `unavailable` when a referral cannot be stored now
+ *   docs/referral.md, "Referrals: operations"); 503 `unavailable` when a referral cannot be stored now
  *   (DATA_DIR read-only or full, the database locked, the last store failed).
  * - Everyone gets the status only: counts would tell an outsider the volume and timing of
  *   referrals. With `Authorization: Bearer <HEALTHZ_TOKEN>` also the counts and the reason.

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { LOCALES, LOCALE_INFO } from '../i18n/locales';
+import { LOCALES, LOCALE_INFO, DEFAULT_LOCALE } from '../i18n/locales';
 import { escapeMarkup } from '../lib/escape';
 import { PAGES, alternates, localizedPath, xDefaultPath } from '../i18n/routes';
 
@@ -12,7 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
   const campaigns = [...new Set((await getCollection('campaigns')).map((c) => c.id.split('/')[1]))];
   const films = (await getCollection('videos')).map((f) => f.id);
   const paths = [
-    ...PAGES.map((p) => localizedPath('nl', p)),
+    ...PAGES.map((p) => localizedPath(DEFAULT_LOCALE, p)),
     '/nl/press/facts/',
     ...campaigns.map((slug) => `/nl/campaigns/${slug}/`),
     ...films.map((slug) => `/nl/videos/${slug}/`),

@@ -192,7 +192,7 @@ export async function weighLoad(page: Page, base: string, path: string, post?: s
 export const KB = 1024;
 export const kb = (n: number) => (n / KB).toFixed(1);
 
-/** The budgets, gzip bytes. Why each figure: README, "Budgets". */
+/** The budgets, gzip bytes. Why each figure: docs/testing.md, "Budgets". */
 export const BUDGETS = {
   /** a content page: the quick exit, and a film page's player script */
   contentJs: 2 * KB,

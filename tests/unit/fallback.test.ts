@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagePaths } from '../../src/i18n/fallback.ts';
+import { ownOrDutch, pagePaths } from '../../src/i18n/fallback.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 
 describe('pagePaths', () => {
@@ -21,5 +21,19 @@ describe('pagePaths', () => {
 
   it('fails the build, naming the page, when the Dutch source is missing', () => {
     expect(() => pagePaths(['nl/home', 'fr/safety'], pages)).toThrow(/safety/);
+  });
+});
+
+describe('ownOrDutch: the one rule for pages, news and campaigns', () => {
+  const texts: Partial<Record<string, string>> = { nl: 'Dutch', ar: 'Arabic' };
+  const find = (l: string) => texts[l];
+  it('gives the locale its own text when there is one', () => {
+    expect(ownOrDutch(find, 'ar')).toEqual({ value: 'Arabic', fallback: false });
+  });
+  it('gives the Dutch text, flagged, when the locale has none', () => {
+    expect(ownOrDutch(find, 'fr')).toEqual({ value: 'Dutch', fallback: true });
+  });
+  it('gives nothing when Dutch has none either', () => {
+    expect(ownOrDutch(() => undefined, 'fr')).toBeUndefined();
   });
 });

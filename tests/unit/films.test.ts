@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULT_LOCALE, LOCALES } from '../../src/i18n/locales.ts';
-import { captionFile, captionsOnByDefault, clock, filmProblems, fileSize, isoDuration, paragraphs, transcriptFile, versionFor } from '../../src/lib/films.ts';
+import { captionFile, captionsOnByDefault, clock, filmProblems, fileSize, isoDuration, paragraphs, transcriptFile, versionFor } from '../../src/features/films/films.ts';
 import { frameableHeaders, isFrameable } from '../../src/lib/security-headers.ts';
 import { videoSchema } from '../../src/content/schemas.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWebVtt, cueText, parseTimestamp } from '../../src/lib/webvtt.ts';
+import { checkWebVtt, cueText, parseTimestamp } from '../../src/features/films/webvtt.ts';
 
 const valid = `WEBVTT
 

@@ -6,6 +6,7 @@
  * browser: the position is never sent, only the place's name, as if typed. Without
  * JavaScript the form is a plain GET form and the server answers.
  */
+import { DEFAULT_LOCALE } from '../../i18n/locales.ts';
 import { km, MAX_NEAREST_KM } from './geo.ts';
 
 interface Suggestion {
@@ -69,7 +70,7 @@ class LocatorSearch extends HTMLElement {
     if (value.length < 2 || /^\d/.test(value)) return this.#show([]);
     const request = (this.#request = new AbortController());
     try {
-      const url = `/api/centres?suggest=1&lang=${encodeURIComponent(this.dataset['lang'] ?? 'nl')}&q=${encodeURIComponent(value)}`;
+      const url = `/api/centres?suggest=1&lang=${encodeURIComponent(this.dataset['lang'] ?? DEFAULT_LOCALE)}&q=${encodeURIComponent(value)}`;
       const res = await fetch(url, { signal: request.signal, headers: { Accept: 'application/json' } });
       if (!res.ok) return this.#show([]);
       const body = (await res.json()) as { suggestions?: Suggestion[] };

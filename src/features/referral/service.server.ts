@@ -264,7 +264,7 @@ export class ReferralService {
       text: [
         `De doorverwijzing ${reference} kon niet aan het intaketeam worden afgeleverd (${code}).`,
         'Ze staat versleuteld in de dead-letter-status van de outbox (DATA_DIR/outbox.sqlite).',
-        'Los de oorzaak op en zet ze terug op pending; zie README, "Referrals: operations".',
+        'Los de oorzaak op en zet ze terug op pending; zie docs/referral.md, "Referrals: operations".',
       ].join('\n'),
       messageId: `<ops-${reference.toLowerCase()}-${randomInt(1e9)}@${/@([^>]+)>?$/.exec(this.#config.mailFrom)?.[1] ?? 'co3.invalid'}>`,
     };

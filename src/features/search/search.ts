@@ -1,5 +1,5 @@
 import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
-import type { Locale } from '../../i18n/locales.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locales.ts';
 import { fold, isStopWord, learn, queryKeys, tarifit, termKey, tokenize } from './analyse.ts';
 import type { SearchDoc } from './types.ts';
 
@@ -264,7 +264,7 @@ function keysOf(locale: Locale): string[] {
 }
 
 /** Whether a query is about danger or violence now (then 1712, 101 and 112 come first). */
-export function isCrisis(q: string, locale: Locale = 'nl'): boolean {
+export function isCrisis(q: string, locale: Locale = DEFAULT_LOCALE): boolean {
   const words = tokenize(q).map((t) => t.word);
   // The numbers themselves, in any digits (١٧١٢ is 1712).
   if (words.some((w) => ['112', '101', '1712', 'sos'].includes(fold(w)))) return true;

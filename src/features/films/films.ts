@@ -1,8 +1,8 @@
 /**
  * The film library's rules, pure: which files a film needs, which version a visitor gets, how
- * times are written. File access lives in `src/content/videos-loader.server.ts`.
+ * times are written. File access lives in `videos-loader.server.ts`.
  */
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/locales.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../i18n/locales.ts';
 import { checkWebVtt } from './webvtt.ts';
 
 /** The caption file of a film in a locale, in the film's folder. */

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { parse } from 'yaml';
-import { LOCALES } from '../i18n/locales';
-import { filmProblems, transcriptFile } from '../lib/films';
+import { LOCALES } from '../../i18n/locales';
+import { filmProblems, transcriptFile } from './films';
 
 /**
  * Loads `content/videos/<slug>/video.yaml` and checks the files next to it: captions and a
