@@ -1,3 +1,4 @@
+import ContactDetails from '../../components/ContactDetails.tsx';
 import type { CentreView, T } from './view.ts';
 
 interface Props {
@@ -38,49 +39,12 @@ export default function CentreCard({ centre: c, t, referralPath, idPrefix, level
         </dd>
         <dt className="font-semibold">{t('centre.statusLabel')}</dt>
         <dd data-centre-status={c.status}>{t(`centre.status.${c.status}`)}</dd>
-        {c.address && (
-          <>
-            <dt className="font-semibold">{t('centre.address')}</dt>
-            <dd data-to-confirm={c.toConfirm.includes('address') ? 'address' : undefined}>
-              {c.address}
-              {c.toConfirm.includes('address') && <> ({t('centre.toConfirm')})</>}
-            </dd>
-          </>
-        )}
-        {c.phone && (
-          <>
-            <dt className="font-semibold">{t('centre.phone')}</dt>
-            <dd>
-              <a href={`tel:${c.phone.replace(/\s/g, '')}`} dir="ltr">
-                {c.phone}
-              </a>
-            </dd>
-          </>
-        )}
-        {c.email && (
-          <>
-            <dt className="font-semibold">{t('centre.email')}</dt>
-            <dd>
-              <a href={`mailto:${c.email}`}>{c.email}</a>
-            </dd>
-          </>
-        )}
-        {c.website && (
-          <>
-            <dt className="font-semibold">{t('centre.website')}</dt>
-            <dd>
-              <a href={c.website} rel="noreferrer" dir="ltr">
-                {c.website.replace(/^https:\/\//, '')}
-              </a>
-            </dd>
-          </>
-        )}
-        {c.hours && (
-          <>
-            <dt className="font-semibold">{t('centre.hours')}</dt>
-            <dd>{c.hours}</dd>
-          </>
-        )}
+        <ContactDetails
+          details={c}
+          toConfirm={c.toConfirm}
+          label={(field) => t(`centre.${field}`)}
+          toConfirmText={t('centre.toConfirm')}
+        />
       </dl>
       {c.notes && <p className="mt-2">{c.notes}</p>}
       {!hasContact && <p className="mt-2">{t('centre.noContact')}</p>}
