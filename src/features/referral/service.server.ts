@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import nodemailer, { type TransportOptions } from 'nodemailer';
-import { assess, needsMotivation, type Area, type Assessment, type Rules } from './eligibility.ts';
+import { assess, needsMotivation, type ReferralArea, type Assessment, type Rules } from './eligibility.ts';
 import { composeIntakeMessage, type IntakeEnvelope } from './message.ts';
 import { newReference } from './reference.ts';
 import {
@@ -73,7 +73,7 @@ export class ReferralService {
   readonly #gateways: Gateway[];
   readonly #config: ReferralConfig;
   readonly #rules: Rules;
-  readonly #locate: (location: string) => Area;
+  readonly #locate: (location: string) => ReferralArea;
   /** Built once: constructing a zod schema costs ten times what a parse does. */
   readonly #schema: ReturnType<typeof makeReferralSchema>;
   readonly #lookups = new Map<string, { start: number; n: number }>();
@@ -82,7 +82,7 @@ export class ReferralService {
   #again = false;
   #stopped = false;
 
-  constructor(config: ReferralConfig, rules: Rules, locate: (location: string) => Area) {
+  constructor(config: ReferralConfig, rules: Rules, locate: (location: string) => ReferralArea) {
     this.#config = config;
     this.#rules = rules;
     this.#locate = locate;
