@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rulesJson from '../../content/referral-rules.json';
-import { assess, needsMotivation, rulesSchema, type Area } from '../../src/features/referral/eligibility.ts';
+import { assess, needsMotivation, rulesSchema, type ReferralArea as Area } from '../../src/features/referral/eligibility.ts';
 import { eligibilitySchema, type EligibilityAnswers } from '../../src/features/referral/schema.ts';
 
 const rules = rulesSchema.parse(rulesJson);

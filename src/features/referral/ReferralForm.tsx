@@ -1,28 +1,29 @@
 import { createInstance, type TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
+import ErrorSummary, { fieldId } from './ErrorSummary.tsx';
 import { ELIGIBILITY_FIELDS, REFERRAL_FIELDS, readForm, toReferralInput, type FormValues } from './form.ts';
 import {
-  CALLBACK,
-  LEGAL_BASES,
-  LIFE_DOMAINS,
-  LIMITS,
-  ORGANISATIONS,
-  PROTECTIVE_FACTORS,
-  ROLES,
-  TRI_STATE,
-  VIOLENCE_FORMS,
-  eligibilitySchema,
-  fieldErrors,
-  makeReferralSchema,
-  type FieldError,
-} from './schema.ts';
+  CHECK_QUESTIONS,
+  REFERRAL_QUESTIONS,
+  SECTIONS,
+  hintKey,
+  labelKey,
+  optionHintKey,
+  optionKey,
+  type Choice as ChoiceQuestion,
+  type Question,
+} from './questions.ts';
+import { eligibilitySchema, fieldErrors, makeReferralSchema, type FieldError } from './schema.ts';
 
 /**
  * The referral form (step two) and the eligibility questions (step one), rendered on the
  * server as a plain form that posts without JavaScript. Hydrated (step two only), it
  * validates as you type with the same schema, hides questions that do not apply and counts
  * characters. It never stores anything in the browser.
+ *
+ * A thin renderer of the table of questions (questions.ts): each row becomes its input by its
+ * kind; step one renders the rows marked `check`, step two all of them.
  */
 
 export interface ReferralFormProps {
@@ -37,40 +38,16 @@ export interface ReferralFormProps {
   needsMotivation?: boolean;
 }
 
-const fieldId = (field: string) => `f-${field.replace(/\./g, '-')}`;
-/** The element an error summary link points at: the first input of a group. */
-export const errorTarget = (field: string, options?: readonly string[]) =>
-  options ? `${fieldId(field)}-${options[0]}` : fieldId(field);
-
-const GROUPS: Record<string, readonly string[]> = {
-  'referrer.role': ROLES,
-  'referrer.callback': CALLBACK,
-  'violence.forms': VIOLENCE_FORMS,
-  'violence.repeated': TRI_STATE,
-  'violence.childWitness': TRI_STATE,
-  'organisations.involved': ORGANISATIONS,
-  lifeDomains: LIFE_DOMAINS,
-  protective: PROTECTIVE_FACTORS,
-  'situation.unsafe': TRI_STATE,
-  'situation.hardStart': TRI_STATE,
-  'safety.acuteDanger': ['yes', 'no'],
-  'safety.weapons': TRI_STATE,
-  'safety.threats': TRI_STATE,
-  'safety.childrenPresent': TRI_STATE,
-  'safety.recentEscalation': TRI_STATE,
-  'sharing.familyInformed': ['yes', 'no'],
-  'sharing.legalBasis': LEGAL_BASES,
-};
-// `referrer.role` is a <select>: its error target is the select itself.
-export const summaryTarget = (field: string) =>
-  field === 'referrer.role' || !GROUPS[field] ? fieldId(field) : errorTarget(field, GROUPS[field]);
-
 interface Ctx {
   t: TFunction;
   values: FormValues;
   errors: Map<string, FieldError>;
   onChange: (field: string) => void;
   onBlur: (field: string) => void;
+  /** Follow-up questions appear when they apply (with JavaScript); without, every question is shown. */
+  show: (q: Question) => boolean;
+  needsMotivation: boolean;
+  hydrated: boolean;
 }
 
 function ErrorText({ ctx, field }: { ctx: Ctx; field: string }) {
@@ -98,12 +75,12 @@ function FieldHead({ ctx, field, hint, optional }: { ctx: Ctx; field: string; hi
   return (
     <>
       <label htmlFor={fieldId(field)} className="field-label">
-        {ctx.t(`fields.${field}.label`)}
+        {ctx.t(labelKey({ path: field }))}
         {optional && <span className="field-optional"> {ctx.t('form.optional')}</span>}
       </label>
       {hint && (
         <p id={`${fieldId(field)}-hint`} className="field-hint">
-          {ctx.t(`fields.${field}.hint`)}
+          {ctx.t(hintKey({ path: field }))}
         </p>
       )}
       <ErrorText ctx={ctx} field={field} />
@@ -122,7 +99,7 @@ function TextField(props: {
   max?: number;
 }) {
   const { ctx, field } = props;
-  const hint = hasHint(ctx.t, `fields.${field}.hint`);
+  const hint = hasHint(ctx.t, hintKey({ path: field }));
   const value = ctx.values[field];
   return (
     <div className={`field ${ctx.errors.has(field) ? 'field--error' : ''}`}>
@@ -146,9 +123,9 @@ function TextField(props: {
   );
 }
 
-function TextArea(props: { ctx: Ctx; field: string; max: number; optional?: boolean; counter: boolean }) {
+function TextArea(props: { ctx: Ctx; field: string; rows: number; max: number; optional?: boolean; counter: boolean }) {
   const { ctx, field, max } = props;
-  const hint = hasHint(ctx.t, `fields.${field}.hint`);
+  const hint = hasHint(ctx.t, hintKey({ path: field }));
   const initial = typeof ctx.values[field] === 'string' ? (ctx.values[field] as string) : '';
   const [length, setLength] = useState(initial.length);
   return (
@@ -157,7 +134,7 @@ function TextArea(props: { ctx: Ctx; field: string; max: number; optional?: bool
       <textarea
         id={fieldId(field)}
         name={field}
-        rows={field === 'description' ? 8 : 4}
+        rows={props.rows}
         defaultValue={initial}
         aria-describedby={[describedBy(ctx, field, hint), props.counter ? `${fieldId(field)}-count` : ''].filter(Boolean).join(' ') || undefined}
         aria-invalid={ctx.errors.has(field) || undefined}
@@ -178,17 +155,10 @@ function TextArea(props: { ctx: Ctx; field: string; max: number; optional?: bool
   );
 }
 
-function Choice(props: {
-  ctx: Ctx;
-  field: string;
-  options: readonly string[];
-  optionKey: string;
-  multiple?: boolean;
-  inline?: boolean;
-  hintKey?: (option: string) => string | null;
-}) {
-  const { ctx, field, options } = props;
-  const hint = hasHint(ctx.t, `fields.${field}.hint`);
+function Choice(props: { ctx: Ctx; q: ChoiceQuestion; hintKey?: (option: string) => string | null }) {
+  const { ctx, q } = props;
+  const { path: field, options } = q;
+  const hint = hasHint(ctx.t, hintKey({ path: field }));
   const value = ctx.values[field];
   const selected = new Set(Array.isArray(value) ? value : value ? [value] : []);
   return (
@@ -196,14 +166,14 @@ function Choice(props: {
       className={`field ${ctx.errors.has(field) ? 'field--error' : ''}`}
       aria-describedby={describedBy(ctx, field, hint)}
     >
-      <legend className="field-label">{ctx.t(`fields.${field}.label`)}</legend>
+      <legend className="field-label">{ctx.t(labelKey({ path: field }))}</legend>
       {hint && (
         <p id={`${fieldId(field)}-hint`} className="field-hint">
-          {ctx.t(`fields.${field}.hint`)}
+          {ctx.t(hintKey({ path: field }))}
         </p>
       )}
       <ErrorText ctx={ctx} field={field} />
-      <div className={props.inline ? 'flex flex-wrap gap-x-6 gap-y-2' : 'grid gap-2'}>
+      <div className={q.inline ? 'flex flex-wrap gap-x-6 gap-y-2' : 'grid gap-2'}>
         {options.map((option) => {
           const id = `${fieldId(field)}-${option}`;
           const optionHint = props.hintKey?.(option) ?? null;
@@ -211,14 +181,14 @@ function Choice(props: {
             <div key={option} className="choice">
               <input
                 id={id}
-                type={props.multiple ? 'checkbox' : 'radio'}
+                type={q.kind === 'checkboxes' ? 'checkbox' : 'radio'}
                 name={field}
                 value={option}
                 defaultChecked={selected.has(option)}
                 aria-describedby={optionHint ? `${id}-hint` : undefined}
                 onChange={() => ctx.onChange(field)}
               />
-              <label htmlFor={id}>{ctx.t(`${props.optionKey}.${option}`)}</label>
+              <label htmlFor={id}>{ctx.t(optionKey(q, option))}</label>
               {optionHint && (
                 <p id={`${id}-hint`} className="field-hint choice-hint">
                   {optionHint}
@@ -232,6 +202,35 @@ function Choice(props: {
   );
 }
 
+/** A closed list of many options (the role): a select, with an empty first choice. */
+function Select({ ctx, q }: { ctx: Ctx; q: ChoiceQuestion }) {
+  const field = q.path;
+  const value = ctx.values[field];
+  const hint = hasHint(ctx.t, hintKey(q));
+  return (
+    <div className={`field ${ctx.errors.has(field) ? 'field--error' : ''}`}>
+      <FieldHead ctx={ctx} field={field} hint={hint} />
+      <select
+        id={fieldId(field)}
+        name={field}
+        defaultValue={typeof value === 'string' ? value : ''}
+        aria-describedby={describedBy(ctx, field, hint)}
+        aria-invalid={ctx.errors.has(field) || undefined}
+        className="input w-full sm:w-auto"
+        onChange={() => ctx.onChange(field)}
+        onBlur={() => ctx.onBlur(field)}
+      >
+        <option value="">—</option>
+        {q.options.map((o) => (
+          <option key={o} value={o}>
+            {ctx.t(optionKey(q, o))}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function Section({ title, children, hidden }: { title: string; children: ReactNode; hidden?: boolean }) {
   if (hidden) return null;
   return (
@@ -242,25 +241,88 @@ function Section({ title, children, hidden }: { title: string; children: ReactNo
   );
 }
 
-function EligibilityQuestions({ ctx, show }: { ctx: Ctx; show: (field: string) => boolean }) {
+/** One row of the table as its input. */
+function Field({ ctx, q }: { ctx: Ctx; q: Question }) {
+  if (!ctx.show(q)) return null;
+  const field = q.path;
+  switch (q.kind) {
+    case 'text':
+    case 'email':
+    case 'tel': {
+      const type = q.kind === 'text' ? undefined : q.kind;
+      const optional = 'optional' in q && q.optional && !('followUp' in q && q.followUp?.code);
+      return (
+        <TextField
+          ctx={ctx}
+          field={field}
+          {...(type ? { type } : {})}
+          {...('autocomplete' in q && q.autocomplete ? { autoComplete: q.autocomplete } : {})}
+          {...(optional ? { optional } : {})}
+          {...('width' in q && q.width ? { width: q.width } : {})}
+          max={q.max}
+        />
+      );
+    }
+    case 'count':
+      return <TextField ctx={ctx} field={field} inputMode="numeric" width={q.width} max={q.inputMax} />;
+    case 'ages':
+      return <TextField ctx={ctx} field={field} inputMode="text" optional width={q.width} max={q.inputMax} />;
+    case 'textarea': {
+      // The motivation: asked when the check says the criteria are not met, and kept once written.
+      if ('whenNotEligible' in q && q.whenNotEligible) {
+        if (!ctx.needsMotivation && !ctx.values[field]) return null;
+        return <TextArea ctx={ctx} field={field} rows={q.rows ?? 4} max={q.max} counter={ctx.hydrated} optional={!ctx.needsMotivation} />;
+      }
+      return <TextArea ctx={ctx} field={field} rows={q.rows ?? 4} max={q.max} counter={ctx.hydrated} />;
+    }
+    case 'select':
+      return <Select ctx={ctx} q={q} />;
+    case 'radio':
+    case 'checkboxes':
+      return (
+        <Choice
+          ctx={ctx}
+          q={q}
+          {...(q.optionHints ? { hintKey: (o: string) => ctx.t(optionHintKey(q, o)) } : {})}
+        />
+      );
+    case 'checkbox':
+      return (
+        <div className="field choice">
+          <input id={fieldId(field)} type="checkbox" name={field} value="yes" defaultChecked={ctx.values[field] === 'yes'} />
+          <label htmlFor={fieldId(field)}>{ctx.t(labelKey(q))}</label>
+        </div>
+      );
+  }
+}
+
+/** Step one: the rows marked `check`, in that step's sections and order. */
+function CheckQuestions({ ctx }: { ctx: Ctx }) {
+  const sections = [...new Set(CHECK_QUESTIONS.map((q) => q.check!.section))];
   return (
     <>
-      <Section title={ctx.t('sections.violence')}>
-        <Choice ctx={ctx} field="violence.forms" options={VIOLENCE_FORMS} optionKey="options.forms" multiple />
-        {show('violence.otherForm') && <TextField ctx={ctx} field="violence.otherForm" max={LIMITS.otherForm} />}
-        <Choice ctx={ctx} field="violence.repeated" options={TRI_STATE} optionKey="options.triState" inline />
-      </Section>
-      <Section title={ctx.t('sections.situation')}>
-        <Choice ctx={ctx} field="lifeDomains" options={LIFE_DOMAINS} optionKey="options.lifeDomains" multiple />
-        <Choice ctx={ctx} field="organisations.involved" options={ORGANISATIONS} optionKey="options.organisations" multiple />
-        {show('organisations.other') && (
-          <TextField ctx={ctx} field="organisations.other" optional max={LIMITS.otherOrganisation} />
-        )}
-        <Choice ctx={ctx} field="situation.unsafe" options={TRI_STATE} optionKey="options.triState" inline />
-        <Choice ctx={ctx} field="situation.hardStart" options={TRI_STATE} optionKey="options.triState" inline />
-        <TextField ctx={ctx} field="family.location" autoComplete="off" width="w-full sm:w-80" max={LIMITS.location} />
-        <Choice ctx={ctx} field="safety.acuteDanger" options={['yes', 'no']} optionKey="options.yesNo" inline />
-      </Section>
+      {sections.map((section) => (
+        <Section key={section} title={ctx.t(`sections.${section}`)}>
+          {CHECK_QUESTIONS.filter((q) => q.check!.section === section).map((q) => (
+            <Field key={q.path} ctx={ctx} q={q} />
+          ))}
+        </Section>
+      ))}
+    </>
+  );
+}
+
+/** Step two: every row, in its section. */
+function ReferralQuestions({ ctx }: { ctx: Ctx }) {
+  return (
+    <>
+      {SECTIONS.map((section) => (
+        <Section key={section} title={ctx.t(`sections.${section}`)}>
+          {REFERRAL_QUESTIONS.filter((q) => q.section === section).map((q) => (
+            <Field key={q.path} ctx={ctx} q={q} />
+          ))}
+        </Section>
+      ))}
     </>
   );
 }
@@ -290,6 +352,10 @@ function FormBody(props: ReferralFormProps & { hydrated: boolean }) {
     setValues(current);
     setErrors(validate(current).filter((e) => only.has(e.field)));
   };
+  const list = (field: string) => {
+    const v = values[field];
+    return Array.isArray(v) ? v : v ? [v] : [];
+  };
   const ctx: Ctx = {
     t,
     values,
@@ -301,6 +367,10 @@ function FormBody(props: ReferralFormProps & { hydrated: boolean }) {
       setTouched(next);
       refresh(next);
     },
+    // Without JavaScript every question is shown; with it, follow-up questions appear when they apply.
+    show: (q) => !props.hydrated || !('followUp' in q) || !q.followUp || list(q.followUp.path).includes(q.followUp.value),
+    needsMotivation: props.needsMotivation === true,
+    hydrated: props.hydrated,
   };
 
   const onSubmit = (event: { preventDefault(): void }) => {
@@ -315,18 +385,6 @@ function FormBody(props: ReferralFormProps & { hydrated: boolean }) {
     requestAnimationFrame(() => summaryRef.current?.focus());
   };
 
-  const list = (field: string) => {
-    const v = values[field];
-    return Array.isArray(v) ? v : v ? [v] : [];
-  };
-  // Without JavaScript every question is shown; with it, follow-up questions appear when they apply.
-  const show = (field: string): boolean => {
-    if (!props.hydrated) return true;
-    if (field === 'violence.otherForm') return list('violence.forms').includes('other');
-    if (field === 'organisations.other') return list('organisations.involved').includes('other');
-    return true;
-  };
-
   return (
     <form
       ref={formRef}
@@ -337,22 +395,7 @@ function FormBody(props: ReferralFormProps & { hydrated: boolean }) {
       className="referral-form"
       aria-labelledby={`${props.mode}-heading`}
     >
-      {props.hydrated && showSummary && errors.length > 0 && (
-        <div ref={summaryRef} className="error-summary" tabIndex={-1} role="alert" aria-labelledby="client-error-summary-title">
-          <h2 id="client-error-summary-title" className="mb-2 text-lg font-bold">
-            {t('errors.summaryTitle')}
-          </h2>
-          <ul className="grid gap-1">
-            {errors.map((e) => (
-              <li key={e.field}>
-                <a href={`#${summaryTarget(e.field)}`}>
-                  {t(e.field === 'form' ? 'errors.invalid' : `fields.${e.field}.label`)}: {t(`errors.${e.code}`, { max: e.max })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {props.hydrated && showSummary && errors.length > 0 && <ErrorSummary t={t} errors={errors} where="island" ref={summaryRef} />}
       <input type="hidden" name="step" value={props.mode === 'check' ? 'check' : 'submit'} />
       {/* A field people do not see: bots fill it in. Not `display:none`, which some bots skip. */}
       <div className="hp" aria-hidden="true">
@@ -360,101 +403,11 @@ function FormBody(props: ReferralFormProps & { hydrated: boolean }) {
         <input id={`hp-${props.mode}`} type="text" name="contact_url" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       {props.mode === 'check' ? (
-        <EligibilityQuestions ctx={ctx} show={show} />
+        <CheckQuestions ctx={ctx} />
       ) : (
         <>
           <p className="mb-6">{t('form.requiredNote')}</p>
-          <Section title={t('sections.referrer')}>
-            <TextField ctx={ctx} field="referrer.name" autoComplete="name" max={LIMITS.name} />
-            <TextField ctx={ctx} field="referrer.organisation" autoComplete="organization" max={LIMITS.organisation} />
-            <div className={`field ${ctx.errors.has('referrer.role') ? 'field--error' : ''}`}>
-              <FieldHead ctx={ctx} field="referrer.role" hint={false} />
-              <select
-                id={fieldId('referrer.role')}
-                name="referrer.role"
-                defaultValue={typeof values['referrer.role'] === 'string' ? values['referrer.role'] : ''}
-                aria-describedby={describedBy(ctx, 'referrer.role', false)}
-                aria-invalid={ctx.errors.has('referrer.role') || undefined}
-                className="input w-full sm:w-auto"
-                onChange={() => ctx.onChange('referrer.role')}
-                onBlur={() => ctx.onBlur('referrer.role')}
-              >
-                <option value="">—</option>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`options.role.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <TextField ctx={ctx} field="referrer.email" type="email" autoComplete="work email" max={LIMITS.email} />
-            <TextField ctx={ctx} field="referrer.phone" type="tel" autoComplete="work tel" width="w-full sm:w-72" max={LIMITS.phone} />
-            <Choice ctx={ctx} field="referrer.callback" options={CALLBACK} optionKey="options.callback" inline />
-            <TextField ctx={ctx} field="referrer.callbackTimes" optional max={LIMITS.callbackTimes} />
-          </Section>
-          <Section title={t('sections.family')}>
-            <TextField ctx={ctx} field="family.location" max={LIMITS.location} width="w-full sm:w-80" />
-            <TextField ctx={ctx} field="family.adults" inputMode="numeric" width="w-24" max={2} />
-            <TextField ctx={ctx} field="family.children" inputMode="text" optional width="w-full sm:w-80" max={80} />
-            <TextField ctx={ctx} field="family.languages" optional max={LIMITS.languages} />
-            <div className="field choice">
-              <input
-                id={fieldId('family.interpreter')}
-                type="checkbox"
-                name="family.interpreter"
-                value="yes"
-                defaultChecked={values['family.interpreter'] === 'yes'}
-              />
-              <label htmlFor={fieldId('family.interpreter')}>{t('fields.family.interpreter.label')}</label>
-            </div>
-          </Section>
-          <Section title={t('sections.violence')}>
-            <Choice ctx={ctx} field="violence.forms" options={VIOLENCE_FORMS} optionKey="options.forms" multiple />
-            {show('violence.otherForm') && <TextField ctx={ctx} field="violence.otherForm" max={LIMITS.otherForm} />}
-            <Choice ctx={ctx} field="violence.repeated" options={TRI_STATE} optionKey="options.triState" inline />
-            <TextField ctx={ctx} field="violence.victim" max={LIMITS.person} />
-            <TextField ctx={ctx} field="violence.perpetrator" max={LIMITS.person} />
-            <Choice ctx={ctx} field="violence.childWitness" options={TRI_STATE} optionKey="options.triState" inline />
-          </Section>
-          <Section title={t('sections.organisations')}>
-            <Choice ctx={ctx} field="organisations.involved" options={ORGANISATIONS} optionKey="options.organisations" multiple />
-            {show('organisations.other') && (
-              <TextField ctx={ctx} field="organisations.other" optional max={LIMITS.otherOrganisation} />
-            )}
-          </Section>
-          <Section title={t('sections.lifeDomains')}>
-            <Choice ctx={ctx} field="lifeDomains" options={LIFE_DOMAINS} optionKey="options.lifeDomains" multiple />
-          </Section>
-          <Section title={t('sections.protective')}>
-            <Choice ctx={ctx} field="protective" options={PROTECTIVE_FACTORS} optionKey="options.protective" multiple />
-          </Section>
-          <Section title={t('sections.situation')}>
-            <Choice ctx={ctx} field="situation.unsafe" options={TRI_STATE} optionKey="options.triState" inline />
-            <Choice ctx={ctx} field="situation.hardStart" options={TRI_STATE} optionKey="options.triState" inline />
-          </Section>
-          <Section title={t('sections.safety')}>
-            <Choice ctx={ctx} field="safety.acuteDanger" options={['yes', 'no']} optionKey="options.yesNo" inline />
-            <Choice ctx={ctx} field="safety.weapons" options={TRI_STATE} optionKey="options.triState" inline />
-            <Choice ctx={ctx} field="safety.threats" options={TRI_STATE} optionKey="options.triState" inline />
-            <Choice ctx={ctx} field="safety.childrenPresent" options={TRI_STATE} optionKey="options.triState" inline />
-            <Choice ctx={ctx} field="safety.recentEscalation" options={TRI_STATE} optionKey="options.triState" inline />
-          </Section>
-          <Section title={t('sections.sharing')}>
-            <Choice ctx={ctx} field="sharing.familyInformed" options={['yes', 'no']} optionKey="options.yesNo" inline />
-            <Choice
-              ctx={ctx}
-              field="sharing.legalBasis"
-              options={LEGAL_BASES}
-              optionKey="options.legalBasis"
-              hintKey={(o) => t(`options.legalBasisHint.${o}`)}
-            />
-          </Section>
-          <Section title={t('sections.description')}>
-            <TextArea ctx={ctx} field="description" max={LIMITS.description} counter={props.hydrated} />
-            {(props.needsMotivation || values['motivation']) && (
-              <TextArea ctx={ctx} field="motivation" max={LIMITS.motivation} counter={props.hydrated} optional={!props.needsMotivation} />
-            )}
-          </Section>
+          <ReferralQuestions ctx={ctx} />
         </>
       )}
       <button type="submit" id={`${props.mode}-submit`} className="button">
