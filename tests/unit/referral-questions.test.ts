@@ -39,6 +39,14 @@ describe('the table of referral questions', () => {
     }
   });
 
+  it('has every row in the API documentation for partner systems (docs/referral-api.md)', () => {
+    const doc = readFileSync('docs/referral-api.md', 'utf8');
+    for (const q of REFERRAL_QUESTIONS) {
+      const tail = q.path.split('.').at(-1)!;
+      expect(doc.includes(`\`${q.path}\``) || doc.includes(`\`.${tail}\``), q.path).toBe(true);
+    }
+  });
+
   it('puts every answered row in the intake mail under its own label', () => {
     const r = referralSchema.parse({ ...example(), motivation: 'Toch nodig.', violence: { ...example().violence, forms: ['other'], otherForm: 'x' }, organisations: { involved: [], other: 'y' } });
     const text = composeIntakeMessage({
