@@ -73,13 +73,16 @@ export class ReferralService {
   /** The assessment of the referral being validated: computed once per submission (see submit). */
   #assessed: { referral: Referral; assessment: Assessment } | null = null;
   readonly #lookups = new Map<string, { start: number; n: number }>();
+  readonly #newReference: () => string;
   #timer: NodeJS.Timeout | null = null;
   #running = false;
   #again = false;
   #stopped = false;
 
-  constructor(config: ReferralConfig, rules: Rules, locate: (location: string) => ReferralArea) {
+  /** `newReference` is injectable so that tests can force a collision. */
+  constructor(config: ReferralConfig, rules: Rules, locate: (location: string) => ReferralArea, opts: { newReference?: () => string } = {}) {
     this.#config = config;
+    this.#newReference = opts.newReference ?? (() => newReference());
     this.#rules = rules;
     this.#locate = locate;
     this.outbox = new Outbox(config.dataDir, config.key);
@@ -128,7 +131,7 @@ export class ReferralService {
     }
     const referral = parsed.data;
     const final = assessed?.assessment ?? this.assess(eligibilityFromReferral(referral));
-    const reference = newReference();
+    const reference = this.#freshReference();
     const payload: StoredPayload = { receivedAt: new Date().toISOString(), locale: opts.locale, referral, assessment: final };
     const answer = JSON.stringify({ reference, outcome: final.outcome, urgent: final.urgent });
     const stored = await this.outbox.add({
@@ -144,6 +147,19 @@ export class ReferralService {
       return { kind: 'accepted', ...first, replay: stored.kind === 'replay' };
     }
     return { ...stored, assessment: final };
+  }
+
+  /**
+   * A reference no stored referral has. Two of 40 random bits collide rarely (about 1 in 2^40 per
+   * pair, so once in a while among millions), but a reference must name one referral: draw again.
+   * Five taken in a row means the generator is broken, and storing fails (503) rather than reuse one.
+   */
+  #freshReference(): string {
+    for (let i = 0; i < 5; i++) {
+      const reference = this.#newReference();
+      if (!this.outbox.exists(reference)) return reference;
+    }
+    throw new Error('no free reference');
   }
 
   /**
