@@ -8,7 +8,8 @@ import { rulesSchema, type ReferralArea } from '../../src/features/referral/elig
 import { ReferralService } from '../../src/features/referral/service.server.ts';
 
 /** The referral service with a real outbox (node:sqlite) in a temporary DATA_DIR; no delivery. */
-const example = () => JSON.parse(readFileSync('docs/referral.example.json', 'utf8')) as Record<string, Record<string, unknown>>;
+const example = () =>
+  JSON.parse(readFileSync('docs/referral.example.json', 'utf8')) as Record<string, Record<string, unknown>>;
 const rules = rulesSchema.parse(rulesJson);
 const dirs: string[] = [];
 afterAll(() => {
@@ -17,7 +18,10 @@ afterAll(() => {
 function makeService(locate: () => ReferralArea, opts: { newReference?: () => string } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'co3-service-'));
   dirs.push(dir);
-  const config = loadConfig({ DATA_DIR: path.join(dir, 'data'), INTAKE_INBOX_DIR: path.join(dir, 'inbox'), REFERRAL_RATE_LIMIT: '0' }, dir);
+  const config = loadConfig(
+    { DATA_DIR: path.join(dir, 'data'), INTAKE_INBOX_DIR: path.join(dir, 'inbox'), REFERRAL_RATE_LIMIT: '0' },
+    dir,
+  );
   const service = new ReferralService(config, rules, locate, opts);
   service.stop(); // no delivery here: only validation and storing
   afterAll(() => service.close());
@@ -39,14 +43,25 @@ describe('the check runs once per submission', () => {
 
   it('for an accepted referral, with or without a motivation', async () => {
     expect(await submit(example())).toMatchObject({ result: { kind: 'accepted', outcome: 'eligible' }, calls: 1 });
-    expect(await submit({ ...example(), motivation: 'Toch.' })).toMatchObject({ result: { kind: 'accepted' }, calls: 1 });
+    expect(await submit({ ...example(), motivation: 'Toch.' })).toMatchObject({
+      result: { kind: 'accepted' },
+      calls: 1,
+    });
   });
 
   it('for a refused one, whether the motivation rule ran or not', async () => {
-    const notEligible = { ...example(), violence: { ...example().violence, repeated: 'no' }, situation: { unsafe: 'no', hardStart: 'no' } };
+    const notEligible = {
+      ...example(),
+      violence: { ...example().violence, repeated: 'no' },
+      situation: { unsafe: 'no', hardStart: 'no' },
+    };
     const missing = await submit(notEligible);
     expect(missing.calls).toBe(1);
-    expect(missing.result).toMatchObject({ kind: 'invalid', errors: [{ field: 'motivation', code: 'motivationRequired' }], assessment: { outcome: 'not-eligible' } });
+    expect(missing.result).toMatchObject({
+      kind: 'invalid',
+      errors: [{ field: 'motivation', code: 'motivationRequired' }],
+      assessment: { outcome: 'not-eligible' },
+    });
     const noName = await submit({ ...example(), referrer: { ...example().referrer, name: '' } });
     expect(noName).toMatchObject({ result: { kind: 'invalid', assessment: { outcome: 'eligible' } }, calls: 1 });
   });
@@ -63,7 +78,8 @@ describe('a reference already taken', () => {
     expect(service.outbox.counts().pending).toBe(2);
   });
 
-  it('five times in a row is a broken generator: storing fails (the page and the API answer 503), nothing is overwritten', async () => {
+  // The page and the API answer a failed store with 503.
+  it('five times in a row is a broken generator: storing fails, nothing is overwritten', async () => {
     const service = makeService(served, { newReference: () => 'CO3-CCCC-CCCC' });
     await service.submit(example(), { client: '192.0.2.1', locale: 'nl' });
     await expect(service.submit(example(), { client: '192.0.2.1', locale: 'nl' })).rejects.toThrow('no free reference');

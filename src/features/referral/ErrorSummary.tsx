@@ -20,7 +20,9 @@ export function summaryTarget(field: string): string {
 
 /** The link text of one error. */
 export const summaryText = (t: TFunction, e: FieldError): string =>
-  e.field === 'form' ? t('errors.invalid') : `${t(`fields.${e.field}.label`)}: ${t(`errors.${e.code}`, { max: e.max })}`;
+  e.field === 'form'
+    ? t('errors.invalid')
+    : `${t(`fields.${e.field}.label`)}: ${t(`errors.${e.code}`, { max: e.max })}`;
 
 export interface ErrorSummaryProps {
   t: TFunction;

@@ -2,7 +2,14 @@ import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { fieldId } from './ErrorSummary.tsx';
 import type { FormValues } from './form.ts';
-import { hintKey, labelKey, optionHintKey, optionKey, type Choice as ChoiceQuestion, type Question } from './questions.ts';
+import {
+  hintKey,
+  labelKey,
+  optionHintKey,
+  optionKey,
+  type Choice as ChoiceQuestion,
+  type Question,
+} from './questions.ts';
 import type { FieldError } from './schema.ts';
 
 /**
@@ -44,7 +51,17 @@ function describedBy(ctx: Ctx, field: string, hint: boolean): string | undefined
 const hasHint = (t: TFunction, key: string) => t(key, { defaultValue: '' }) !== '';
 
 /** Label, hint and error of a single input, in the GOV.UK order. */
-function FieldHead({ ctx, field, hint, optional }: { ctx: Ctx; field: string; hint: boolean; optional?: boolean | undefined }) {
+function FieldHead({
+  ctx,
+  field,
+  hint,
+  optional,
+}: {
+  ctx: Ctx;
+  field: string;
+  hint: boolean;
+  optional?: boolean | undefined;
+}) {
   return (
     <>
       <label htmlFor={fieldId(field)} className="field-label">
@@ -109,7 +126,10 @@ function TextArea(props: { ctx: Ctx; field: string; rows: number; max: number; o
         name={field}
         rows={props.rows}
         defaultValue={initial}
-        aria-describedby={[describedBy(ctx, field, hint), props.counter ? `${fieldId(field)}-count` : ''].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [describedBy(ctx, field, hint), props.counter ? `${fieldId(field)}-count` : ''].filter(Boolean).join(' ') ||
+          undefined
+        }
         aria-invalid={ctx.errors.has(field) || undefined}
         className="input w-full"
         onChange={(e) => {
@@ -120,8 +140,14 @@ function TextArea(props: { ctx: Ctx; field: string; rows: number; max: number; o
       />
       {props.counter && (
         // Announced politely, and only the count: a screen reader is not interrupted per key.
-        <p id={`${fieldId(field)}-count`} className={`field-hint ${length > max ? 'text-exit font-bold' : ''}`} aria-live="polite">
-          {length > max ? ctx.t('form.counterOver', { count: length - max }) : ctx.t('form.counter', { count: length, max })}
+        <p
+          id={`${fieldId(field)}-count`}
+          className={`field-hint ${length > max ? 'text-exit font-bold' : ''}`}
+          aria-live="polite"
+        >
+          {length > max
+            ? ctx.t('form.counterOver', { count: length - max })
+            : ctx.t('form.counter', { count: length, max })}
         </p>
       )}
     </div>
@@ -243,7 +269,16 @@ export function Field({ ctx, q }: { ctx: Ctx; q: Question }) {
       // The motivation: asked when the check says the criteria are not met, and kept once written.
       if ('whenNotEligible' in q && q.whenNotEligible) {
         if (!ctx.needsMotivation && !ctx.values[field]) return null;
-        return <TextArea ctx={ctx} field={field} rows={q.rows ?? 4} max={q.max} counter={ctx.hydrated} optional={!ctx.needsMotivation} />;
+        return (
+          <TextArea
+            ctx={ctx}
+            field={field}
+            rows={q.rows ?? 4}
+            max={q.max}
+            counter={ctx.hydrated}
+            optional={!ctx.needsMotivation}
+          />
+        );
       }
       return <TextArea ctx={ctx} field={field} rows={q.rows ?? 4} max={q.max} counter={ctx.hydrated} />;
     }
@@ -252,19 +287,20 @@ export function Field({ ctx, q }: { ctx: Ctx; q: Question }) {
     case 'radio':
     case 'checkboxes':
       return (
-        <Choice
-          ctx={ctx}
-          q={q}
-          {...(q.optionHints ? { hintKey: (o: string) => ctx.t(optionHintKey(q, o)) } : {})}
-        />
+        <Choice ctx={ctx} q={q} {...(q.optionHints ? { hintKey: (o: string) => ctx.t(optionHintKey(q, o)) } : {})} />
       );
     case 'checkbox':
       return (
         <div className="field choice">
-          <input id={fieldId(field)} type="checkbox" name={field} value="yes" defaultChecked={ctx.values[field] === 'yes'} />
+          <input
+            id={fieldId(field)}
+            type="checkbox"
+            name={field}
+            value="yes"
+            defaultChecked={ctx.values[field] === 'yes'}
+          />
           <label htmlFor={fieldId(field)}>{ctx.t(labelKey(q))}</label>
         </div>
       );
   }
 }
-

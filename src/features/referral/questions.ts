@@ -98,7 +98,8 @@ export const MAIL_SECTIONS = {
 export type MailSectionId = keyof typeof MAIL_SECTIONS;
 
 /** Where a row's option labels are in the locale files (`options.<group>.<value>`), and in the mail (Dutch). */
-export type OptionGroup = 'role' | 'forms' | 'organisations' | 'lifeDomains' | 'protective' | 'triState' | 'yesNo' | 'callback' | 'legalBasis';
+export type OptionGroup =
+  'role' | 'forms' | 'organisations' | 'lifeDomains' | 'protective' | 'triState' | 'yesNo' | 'callback' | 'legalBasis';
 
 interface Base {
   /** The dotted path: the JSON path, the form field's name and the locale keys `fields.<path>.label|hint`. */
@@ -181,9 +182,23 @@ export type Question = TextLike | Count | Ages | Choice | Flag;
 
 /** A yes / no / don't know question. */
 function tri<P extends string>(path: P, section: SectionId, mail: Base['mail']): TriRow<P>;
-function tri<P extends string, C extends NonNullable<Base['check']>>(path: P, section: SectionId, mail: Base['mail'], check: C): TriRow<P> & { check: C };
+function tri<P extends string, C extends NonNullable<Base['check']>>(
+  path: P,
+  section: SectionId,
+  mail: Base['mail'],
+  check: C,
+): TriRow<P> & { check: C };
 function tri(path: string, section: SectionId, mail: Base['mail'], check?: Base['check']) {
-  return { path, kind: 'radio', options: TRI_STATE, group: 'triState', inline: true, section, mail, ...(check ? { check } : {}) };
+  return {
+    path,
+    kind: 'radio',
+    options: TRI_STATE,
+    group: 'triState',
+    inline: true,
+    section,
+    mail,
+    ...(check ? { check } : {}),
+  };
 }
 interface TriRow<P extends string> {
   path: P;
@@ -200,50 +215,277 @@ const PHONE = /^\+?[0-9][0-9 ()./-]{5,23}$/;
 
 export const QUESTIONS = [
   // Over jou
-  { path: 'referrer.name', kind: 'text', max: LIMITS.name, autocomplete: 'name', section: 'referrer', mail: { section: 'referrer', label: 'Naam van de doorverwijzer' } },
-  { path: 'referrer.organisation', kind: 'text', max: LIMITS.organisation, autocomplete: 'organization', section: 'referrer', mail: { section: 'referrer', label: 'Organisatie' } },
-  { path: 'referrer.role', kind: 'select', options: ROLES, group: 'role', section: 'referrer', mail: { section: 'referrer', label: 'Functie' } },
-  { path: 'referrer.email', kind: 'email', max: LIMITS.email, autocomplete: 'work email', section: 'referrer', mail: { section: 'referrer', label: 'E-mail (werk)' } },
-  { path: 'referrer.phone', kind: 'tel', max: LIMITS.phone, pattern: { re: PHONE, code: 'phone' }, autocomplete: 'work tel', width: 'w-full sm:w-72', section: 'referrer', mail: { section: 'referrer', label: 'Telefoon' } },
-  { path: 'referrer.callback', kind: 'radio', options: CALLBACK, group: 'callback', inline: true, section: 'referrer', mail: { section: 'referrer', label: 'Wil teruggecontacteerd worden' } },
-  { path: 'referrer.callbackTimes', kind: 'text', max: LIMITS.callbackTimes, optional: true, section: 'referrer', mail: { section: 'referrer', label: 'Best bereikbaar' } },
+  {
+    path: 'referrer.name',
+    kind: 'text',
+    max: LIMITS.name,
+    autocomplete: 'name',
+    section: 'referrer',
+    mail: { section: 'referrer', label: 'Naam van de doorverwijzer' },
+  },
+  {
+    path: 'referrer.organisation',
+    kind: 'text',
+    max: LIMITS.organisation,
+    autocomplete: 'organization',
+    section: 'referrer',
+    mail: { section: 'referrer', label: 'Organisatie' },
+  },
+  {
+    path: 'referrer.role',
+    kind: 'select',
+    options: ROLES,
+    group: 'role',
+    section: 'referrer',
+    mail: { section: 'referrer', label: 'Functie' },
+  },
+  {
+    path: 'referrer.email',
+    kind: 'email',
+    max: LIMITS.email,
+    autocomplete: 'work email',
+    section: 'referrer',
+    mail: { section: 'referrer', label: 'E-mail (werk)' },
+  },
+  {
+    path: 'referrer.phone',
+    kind: 'tel',
+    max: LIMITS.phone,
+    pattern: { re: PHONE, code: 'phone' },
+    autocomplete: 'work tel',
+    width: 'w-full sm:w-72',
+    section: 'referrer',
+    mail: { section: 'referrer', label: 'Telefoon' },
+  },
+  {
+    path: 'referrer.callback',
+    kind: 'radio',
+    options: CALLBACK,
+    group: 'callback',
+    inline: true,
+    section: 'referrer',
+    mail: { section: 'referrer', label: 'Wil teruggecontacteerd worden' },
+  },
+  {
+    path: 'referrer.callbackTimes',
+    kind: 'text',
+    max: LIMITS.callbackTimes,
+    optional: true,
+    section: 'referrer',
+    mail: { section: 'referrer', label: 'Best bereikbaar' },
+  },
   // Het gezin. The place decides which Veilig Huis serves the family.
-  { path: 'family.location', kind: 'text', max: LIMITS.location, width: 'w-full sm:w-80', section: 'family', check: { section: 'situation', order: 9 }, mail: { section: 'family', label: 'Gemeente of postcode van het gezin' } },
-  { path: 'family.adults', kind: 'count', min: 1, max: LIMITS.adults, rangeCode: 'adultsRange', inputMax: 2, width: 'w-24', section: 'family', mail: { section: 'family', label: 'Aantal volwassenen' } },
-  { path: 'family.children', kind: 'ages', max: LIMITS.children, inputMax: 80, width: 'w-full sm:w-80', optional: true, section: 'family', mail: { section: 'family', label: 'Leeftijden van de kinderen' } },
-  { path: 'family.languages', kind: 'text', max: LIMITS.languages, optional: true, section: 'family', mail: { section: 'family', label: 'Talen van het gezin' } },
+  {
+    path: 'family.location',
+    kind: 'text',
+    max: LIMITS.location,
+    width: 'w-full sm:w-80',
+    section: 'family',
+    check: { section: 'situation', order: 9 },
+    mail: { section: 'family', label: 'Gemeente of postcode van het gezin' },
+  },
+  {
+    path: 'family.adults',
+    kind: 'count',
+    min: 1,
+    max: LIMITS.adults,
+    rangeCode: 'adultsRange',
+    inputMax: 2,
+    width: 'w-24',
+    section: 'family',
+    mail: { section: 'family', label: 'Aantal volwassenen' },
+  },
+  {
+    path: 'family.children',
+    kind: 'ages',
+    max: LIMITS.children,
+    inputMax: 80,
+    width: 'w-full sm:w-80',
+    optional: true,
+    section: 'family',
+    mail: { section: 'family', label: 'Leeftijden van de kinderen' },
+  },
+  {
+    path: 'family.languages',
+    kind: 'text',
+    max: LIMITS.languages,
+    optional: true,
+    section: 'family',
+    mail: { section: 'family', label: 'Talen van het gezin' },
+  },
   { path: 'family.interpreter', kind: 'checkbox', section: 'family', mail: { section: 'family', label: 'Tolk nodig' } },
   // Het geweld. "No violence" is an answer in the check (it then says why CO3 does not fit); the referral needs one.
-  { path: 'violence.forms', kind: 'checkboxes', options: VIOLENCE_FORMS, group: 'forms', atLeastOne: true, section: 'violence', check: { section: 'violence', order: 1, optional: true }, mail: { section: 'violence', label: 'Vormen van geweld' } },
-  { path: 'violence.otherForm', kind: 'text', max: LIMITS.otherForm, optional: true, followUp: { path: 'violence.forms', value: 'other', code: 'otherFormRequired' }, section: 'violence', check: { section: 'violence', order: 2 }, mail: { section: 'violence', label: 'Ander geweld', omitEmpty: true } },
-  tri('violence.repeated', 'violence', { section: 'violence', label: 'Herhaaldelijk' }, { section: 'violence', order: 3 }),
+  {
+    path: 'violence.forms',
+    kind: 'checkboxes',
+    options: VIOLENCE_FORMS,
+    group: 'forms',
+    atLeastOne: true,
+    section: 'violence',
+    check: { section: 'violence', order: 1, optional: true },
+    mail: { section: 'violence', label: 'Vormen van geweld' },
+  },
+  {
+    path: 'violence.otherForm',
+    kind: 'text',
+    max: LIMITS.otherForm,
+    optional: true,
+    followUp: { path: 'violence.forms', value: 'other', code: 'otherFormRequired' },
+    section: 'violence',
+    check: { section: 'violence', order: 2 },
+    mail: { section: 'violence', label: 'Ander geweld', omitEmpty: true },
+  },
+  tri(
+    'violence.repeated',
+    'violence',
+    { section: 'violence', label: 'Herhaaldelijk' },
+    { section: 'violence', order: 3 },
+  ),
   // Who is hurt, who uses violence: relation and age, no name.
-  { path: 'violence.victim', kind: 'text', max: LIMITS.person, section: 'violence', mail: { section: 'violence', label: 'Wie ondergaat het geweld (band en leeftijd)' } },
-  { path: 'violence.perpetrator', kind: 'text', max: LIMITS.person, section: 'violence', mail: { section: 'violence', label: 'Wie pleegt het geweld (band en leeftijd)' } },
-  tri('violence.childWitness', 'violence', { section: 'violence', label: 'Kinderen hebben het geweld gezien of gehoord (ook vroeger)' }),
+  {
+    path: 'violence.victim',
+    kind: 'text',
+    max: LIMITS.person,
+    section: 'violence',
+    mail: { section: 'violence', label: 'Wie ondergaat het geweld (band en leeftijd)' },
+  },
+  {
+    path: 'violence.perpetrator',
+    kind: 'text',
+    max: LIMITS.person,
+    section: 'violence',
+    mail: { section: 'violence', label: 'Wie pleegt het geweld (band en leeftijd)' },
+  },
+  tri('violence.childWitness', 'violence', {
+    section: 'violence',
+    label: 'Kinderen hebben het geweld gezien of gehoord (ook vroeger)',
+  }),
   // Organisaties, levensdomeinen, beschermende factoren
-  { path: 'organisations.involved', kind: 'checkboxes', options: ORGANISATIONS, group: 'organisations', section: 'organisations', check: { section: 'situation', order: 5 }, mail: { section: 'situation', label: 'Betrokken organisaties' } },
-  { path: 'organisations.other', kind: 'text', max: LIMITS.otherOrganisation, optional: true, followUp: { path: 'organisations.involved', value: 'other' }, section: 'organisations', check: { section: 'situation', order: 6 }, mail: { section: 'situation', label: 'Andere organisaties', omitEmpty: true } },
-  { path: 'lifeDomains', kind: 'checkboxes', options: LIFE_DOMAINS, group: 'lifeDomains', section: 'lifeDomains', check: { section: 'situation', order: 4 }, mail: { section: 'situation', label: 'Problemen op levensdomeinen' } },
-  { path: 'protective', kind: 'checkboxes', options: PROTECTIVE_FACTORS, group: 'protective', section: 'protective', mail: { section: 'situation', label: 'Beschermende factoren' } },
+  {
+    path: 'organisations.involved',
+    kind: 'checkboxes',
+    options: ORGANISATIONS,
+    group: 'organisations',
+    section: 'organisations',
+    check: { section: 'situation', order: 5 },
+    mail: { section: 'situation', label: 'Betrokken organisaties' },
+  },
+  {
+    path: 'organisations.other',
+    kind: 'text',
+    max: LIMITS.otherOrganisation,
+    optional: true,
+    followUp: { path: 'organisations.involved', value: 'other' },
+    section: 'organisations',
+    check: { section: 'situation', order: 6 },
+    mail: { section: 'situation', label: 'Andere organisaties', omitEmpty: true },
+  },
+  {
+    path: 'lifeDomains',
+    kind: 'checkboxes',
+    options: LIFE_DOMAINS,
+    group: 'lifeDomains',
+    section: 'lifeDomains',
+    check: { section: 'situation', order: 4 },
+    mail: { section: 'situation', label: 'Problemen op levensdomeinen' },
+  },
+  {
+    path: 'protective',
+    kind: 'checkboxes',
+    options: PROTECTIVE_FACTORS,
+    group: 'protective',
+    section: 'protective',
+    mail: { section: 'situation', label: 'Beschermende factoren' },
+  },
   // De situatie: unsafe or worrying for victims and children; help or a judicial process hard to start.
-  tri('situation.unsafe', 'situation', { section: 'situation', label: 'Onveilig of zorgwekkend voor slachtoffers en kinderen' }, { section: 'situation', order: 7 }),
-  tri('situation.hardStart', 'situation', { section: 'situation', label: 'Hulp of gerechtelijke procedure moeilijk op gang' }, { section: 'situation', order: 8 }),
+  tri(
+    'situation.unsafe',
+    'situation',
+    { section: 'situation', label: 'Onveilig of zorgwekkend voor slachtoffers en kinderen' },
+    { section: 'situation', order: 7 },
+  ),
+  tri(
+    'situation.hardStart',
+    'situation',
+    { section: 'situation', label: 'Hulp of gerechtelijke procedure moeilijk op gang' },
+    { section: 'situation', order: 8 },
+  ),
   // Veiligheid nu. Acute danger: call 101/112 first; the referral is flagged urgent.
   {
-    path: 'safety.acuteDanger', kind: 'radio', options: YES_NO, group: 'yesNo', inline: true, section: 'safety', check: { section: 'situation', order: 10 },
-    mail: { section: 'safety', label: 'Acuut gevaar nu', haste: 'Acuut gevaar nu (de doorverwijzer moest eerst 101 of 112 bellen)' },
+    path: 'safety.acuteDanger',
+    kind: 'radio',
+    options: YES_NO,
+    group: 'yesNo',
+    inline: true,
+    section: 'safety',
+    check: { section: 'situation', order: 10 },
+    mail: {
+      section: 'safety',
+      label: 'Acuut gevaar nu',
+      haste: 'Acuut gevaar nu (de doorverwijzer moest eerst 101 of 112 bellen)',
+    },
   },
-  tri('safety.weapons', 'safety', { section: 'safety', label: 'Wapens in huis of met wapens gedreigd', haste: 'Wapens in huis of er is met wapens gedreigd' }),
-  tri('safety.threats', 'safety', { section: 'safety', label: 'Bedreigingen geuit', haste: 'Er zijn bedreigingen geuit' }),
-  tri('safety.childrenPresent', 'safety', { section: 'safety', label: 'Kinderen wonen in het huis waar het geweld nu gebeurt', order: 5, haste: 'Er wonen kinderen in het huis waar het geweld nu gebeurt' }),
-  tri('safety.recentEscalation', 'safety', { section: 'safety', label: 'Geweld de laatste tijd erger', order: 4, haste: 'Het geweld is de laatste tijd erger geworden' }),
+  tri('safety.weapons', 'safety', {
+    section: 'safety',
+    label: 'Wapens in huis of met wapens gedreigd',
+    haste: 'Wapens in huis of er is met wapens gedreigd',
+  }),
+  tri('safety.threats', 'safety', {
+    section: 'safety',
+    label: 'Bedreigingen geuit',
+    haste: 'Er zijn bedreigingen geuit',
+  }),
+  tri('safety.childrenPresent', 'safety', {
+    section: 'safety',
+    label: 'Kinderen wonen in het huis waar het geweld nu gebeurt',
+    order: 5,
+    haste: 'Er wonen kinderen in het huis waar het geweld nu gebeurt',
+  }),
+  tri('safety.recentEscalation', 'safety', {
+    section: 'safety',
+    label: 'Geweld de laatste tijd erger',
+    order: 4,
+    haste: 'Het geweld is de laatste tijd erger geworden',
+  }),
   // Delen van informatie
-  { path: 'sharing.familyInformed', kind: 'radio', options: YES_NO, group: 'yesNo', inline: true, section: 'sharing', mail: { section: 'sharing', label: 'Het gezin weet van de doorverwijzing' } },
-  { path: 'sharing.legalBasis', kind: 'radio', options: LEGAL_BASES, group: 'legalBasis', optionHints: true, section: 'sharing', mail: { section: 'sharing', label: 'Wettelijke basis volgens de doorverwijzer' } },
-  // Beschrijving; the motivation: why refer anyway when the check says the criteria are not met (the intake team decides).
-  { path: 'description', kind: 'textarea', max: LIMITS.description, rows: 8, section: 'description', mail: { section: 'description', label: 'Beschrijving' } },
-  { path: 'motivation', kind: 'textarea', max: LIMITS.motivation, rows: 4, optional: true, whenNotEligible: true, section: 'description', mail: { section: 'motivation', label: 'Waarom toch doorverwezen', omitEmpty: true } },
+  {
+    path: 'sharing.familyInformed',
+    kind: 'radio',
+    options: YES_NO,
+    group: 'yesNo',
+    inline: true,
+    section: 'sharing',
+    mail: { section: 'sharing', label: 'Het gezin weet van de doorverwijzing' },
+  },
+  {
+    path: 'sharing.legalBasis',
+    kind: 'radio',
+    options: LEGAL_BASES,
+    group: 'legalBasis',
+    optionHints: true,
+    section: 'sharing',
+    mail: { section: 'sharing', label: 'Wettelijke basis volgens de doorverwijzer' },
+  },
+  // Beschrijving; the motivation: why refer anyway when the check says the criteria are not met
+  // (the intake team decides).
+  {
+    path: 'description',
+    kind: 'textarea',
+    max: LIMITS.description,
+    rows: 8,
+    section: 'description',
+    mail: { section: 'description', label: 'Beschrijving' },
+  },
+  {
+    path: 'motivation',
+    kind: 'textarea',
+    max: LIMITS.motivation,
+    rows: 4,
+    optional: true,
+    whenNotEligible: true,
+    section: 'description',
+    mail: { section: 'motivation', label: 'Waarom toch doorverwezen', omitEmpty: true },
+  },
 ] as const satisfies readonly Question[];
 
 /**
@@ -277,10 +519,13 @@ export const questionAt = (path: string): Question | undefined => REFERRAL_QUEST
 /** The questions of step two (all), in order. */
 export const REFERRAL_QUESTIONS: readonly Question[] = QUESTIONS;
 /** The questions of step one (the eligibility check), in that step's order: a subset of step two. */
-export const CHECK_QUESTIONS: readonly Question[] = REFERRAL_QUESTIONS.filter((q) => q.check).sort((a, b) => a.check!.order - b.check!.order);
+export const CHECK_QUESTIONS: readonly Question[] = REFERRAL_QUESTIONS.filter((q) => q.check).sort(
+  (a, b) => a.check!.order - b.check!.order,
+);
 
 export const labelKey = (q: Pick<Question, 'path'>) => `fields.${q.path}.label`;
 export const hintKey = (q: Pick<Question, 'path'>) => `fields.${q.path}.hint`;
 export const optionKey = (q: Choice, value: string) => `options.${q.group}.${value}`;
 export const optionHintKey = (q: Choice, value: string) => `options.${q.group}Hint.${value}`;
-export const isChoice = (q: Question): q is Choice => q.kind === 'select' || q.kind === 'radio' || q.kind === 'checkboxes';
+export const isChoice = (q: Question): q is Choice =>
+  q.kind === 'select' || q.kind === 'radio' || q.kind === 'checkboxes';
