@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import rulesJson from '../../content/referral-rules.json';
-import { assess, needsMotivation, rulesSchema, type Area } from '../../src/features/referral/eligibility.ts';
+import liveRules from '../../content/referral-rules.json';
+import centres from '../../content/centres.json';
+import rulesJson from '../fixtures/referral-rules.json';
+import { assess, needsMotivation, rulesSchema, type ReferralArea as Area } from '../../src/features/referral/eligibility.ts';
 import { eligibilitySchema, type EligibilityAnswers } from '../../src/features/referral/schema.ts';
 
+// The check is tested against a fixture: the province may change the live rules without breaking a test.
 const rules = rulesSchema.parse(rulesJson);
 const served: Area = { status: 'served', place: 'Antwerpen' };
 const elsewhere: Area = { status: 'other', place: 'Gent', centre: { id: 'oost-vlaanderen', name: { nl: 'Veilig Huis Oost-Vlaanderen' }, city: 'Gent' } };
@@ -70,6 +73,14 @@ describe('the eligibility check', () => {
     expect(needsMotivation(assess(answers({ 'violence.forms': [] }), rules, served))).toBe(true);
     expect(needsMotivation(assess(answers(), rules, elsewhere))).toBe(true);
     expect(needsMotivation(assess(answers({ 'safety.acuteDanger': 'yes' }), rules, served))).toBe(false);
+  });
+});
+
+describe('the live rules file (content/referral-rules.json)', () => {
+  it('parses and satisfies the schema, and names a centre the locator knows', () => {
+    const live = rulesSchema.parse(liveRules);
+    const ids = (centres as { id: string }[]).map((c) => c.id);
+    expect(ids).toContain(live.area.centre);
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
-import rulesJson from '../../content/referral-rules.json';
+import rulesJson from '../fixtures/referral-rules.json';
 import { assess, rulesSchema } from '../../src/features/referral/eligibility.ts';
 import { ANSWER_PREFIX, composeIntakeMessage, messageIdFor } from '../../src/features/referral/message.ts';
 import type { Referral } from '../../src/features/referral/schema.ts';

@@ -31,8 +31,11 @@ export const rulesSchema = z.object({
 });
 export type Rules = z.output<typeof rulesSchema>;
 
-/** Where the family lives, as the locator understood it. */
-export type Area =
+/**
+ * Where the family lives, as the locator understood it, for the check (not the locator's own
+ * `Area` of `features/locator/areas.ts`, a province or region).
+ */
+export type ReferralArea =
   | { status: 'served'; place: string }
   | { status: 'other'; place: string; centre: { id: string; name: Record<string, string>; city: string } | null }
   /**
@@ -55,7 +58,7 @@ export interface CentreRef {
  * The locator's answer for the family's town or postcode, as an area for the check. A postcode
  * range that holds our own area and another one does not decide: the intake team checks.
  */
-export function areaFromAnswer(answer: Answer<CentreRef>, ownCentre: string): Area {
+export function areaFromAnswer(answer: Answer<CentreRef>, ownCentre: string): ReferralArea {
   const ref = (c: CentreRef) => ({ id: c.id, name: c.name, city: c.city });
   // In Dutch, the intake team's language (Sint-Agatha-Berchem, not Berchem-Sainte-Agathe).
   const dutch = (p: { label: string; names: { nl?: string } }) => p.names.nl ?? p.label;
@@ -85,7 +88,8 @@ export function areaFromAnswer(answer: Answer<CentreRef>, ownCentre: string): Ar
   }
 }
 
-export type Outcome = 'urgent' | 'eligible' | 'not-eligible' | 'other-area';
+/** What the check says about a referral (not the locator's `Outcome`, which centre serves a place). */
+export type Eligibility = 'urgent' | 'eligible' | 'not-eligible' | 'other-area';
 
 export interface CriterionResult {
   id: CriterionId;
@@ -98,14 +102,14 @@ export interface CriterionResult {
 }
 
 export interface Assessment {
-  outcome: Outcome;
+  outcome: Eligibility;
   /** Flag the referral urgent (acute danger now). */
   urgent: boolean;
   criteria: CriterionResult[];
   /** How many optional criteria are met, and how many are needed. */
   optionalMet: number;
   optionalNeeded: number;
-  area: Area;
+  area: ReferralArea;
 }
 
 const triState = (v: 'yes' | 'no' | 'unknown'): CriterionResult['state'] =>
@@ -116,7 +120,7 @@ const triState = (v: 'yes' | 'no' | 'unknown'): CriterionResult['state'] =>
  * then the criteria.
  * @example assess(answers, rules, { status: 'served', place: 'Antwerpen' }).outcome // => 'eligible'
  */
-export function assess(answers: EligibilityAnswers, rules: Rules, area: Area): Assessment {
+export function assess(answers: EligibilityAnswers, rules: Rules, area: ReferralArea): Assessment {
   const organisations =
     answers.organisations.involved.filter((o) => o !== 'other').length +
     (answers.organisations.involved.includes('other') || answers.organisations.other !== '' ? 1 : 0);
@@ -137,7 +141,7 @@ export function assess(answers: EligibilityAnswers, rules: Rules, area: Area): A
   const optionalNeeded = rules.eligibleWhen.optionalMet;
   const urgent = answers.safety.acuteDanger === 'yes';
 
-  let outcome: Outcome;
+  let outcome: Eligibility;
   if (urgent) outcome = 'urgent';
   else if (area.status === 'other') outcome = 'other-area';
   else outcome = requiredMet && optionalMet >= optionalNeeded ? 'eligible' : 'not-eligible';

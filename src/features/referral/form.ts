@@ -1,72 +1,26 @@
 /**
  * The plain HTML form and the referral object: the form's field names are the schema's dotted
  * paths (`referrer.email`), lists are repeated checkboxes, the children's ages one text field.
- * The same code runs on the server (no-JS posts) and in the island.
+ * The same code runs on the server (no-JS posts) and in the island. The fields and their kinds
+ * come from the table of questions (questions.ts).
  */
+import { CHECK_QUESTIONS, REFERRAL_QUESTIONS, type Question } from './questions.ts';
 
 /** Raw form values as the visitor typed them: kept to re-render the form after an error. */
 export type FormValues = Record<string, string | string[]>;
 
-const LIST_FIELDS = new Set([
-  'violence.forms',
-  'organisations.involved',
-  'lifeDomains',
-  'protective',
-]);
-const NUMBER_FIELDS = new Set(['family.adults']);
-const AGE_LIST_FIELDS = new Set(['family.children']);
-const BOOLEAN_FIELDS = new Set(['family.interpreter']);
+const paths = (kinds: readonly Question['kind'][]) =>
+  new Set(REFERRAL_QUESTIONS.filter((q) => kinds.includes(q.kind)).map((q) => q.path));
+const LIST_FIELDS = paths(['checkboxes']);
+const NUMBER_FIELDS = paths(['count']);
+const AGE_LIST_FIELDS = paths(['ages']);
+const BOOLEAN_FIELDS = paths(['checkbox']);
 
 /** Every field of the referral form, in order: the no-JS parser reads only these. */
-export const REFERRAL_FIELDS = [
-  'referrer.name',
-  'referrer.organisation',
-  'referrer.role',
-  'referrer.email',
-  'referrer.phone',
-  'referrer.callback',
-  'referrer.callbackTimes',
-  'family.location',
-  'family.adults',
-  'family.children',
-  'family.languages',
-  'family.interpreter',
-  'violence.forms',
-  'violence.otherForm',
-  'violence.repeated',
-  'violence.victim',
-  'violence.perpetrator',
-  'violence.childWitness',
-  'organisations.involved',
-  'organisations.other',
-  'lifeDomains',
-  'protective',
-  'situation.unsafe',
-  'situation.hardStart',
-  'safety.acuteDanger',
-  'safety.weapons',
-  'safety.threats',
-  'safety.childrenPresent',
-  'safety.recentEscalation',
-  'sharing.familyInformed',
-  'sharing.legalBasis',
-  'description',
-  'motivation',
-] as const;
+export const REFERRAL_FIELDS: readonly string[] = REFERRAL_QUESTIONS.map((q) => q.path);
 
 /** The fields of the eligibility check (step one). */
-export const ELIGIBILITY_FIELDS = [
-  'violence.forms',
-  'violence.otherForm',
-  'violence.repeated',
-  'lifeDomains',
-  'organisations.involved',
-  'organisations.other',
-  'situation.unsafe',
-  'situation.hardStart',
-  'family.location',
-  'safety.acuteDanger',
-] as const;
+export const ELIGIBILITY_FIELDS: readonly string[] = CHECK_QUESTIONS.map((q) => q.path);
 
 /** Read the listed fields from form entries (FormData or URLSearchParams). */
 export function readForm(

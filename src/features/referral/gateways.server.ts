@@ -26,10 +26,26 @@ export class DeliveryError extends Error {
 export interface Gateway {
   name: 'inbox' | 'smtp' | 'webhook';
   deliver(message: IntakeMessage, envelope: IntakeEnvelope): Promise<void>;
+  /**
+   * Tell operations that a referral was not delivered (the reference and an error code, no
+   * personal data), over the same transport and with the same TLS rules and timeouts. Only the
+   * mail gateways (SMTP, the development inbox) can.
+   */
+  alert?(mail: OpsAlert): Promise<void>;
+}
+
+/** The mail to operations about a dead letter. */
+export interface OpsAlert {
+  reference: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
 }
 
 /** The message as RFC 5322 bytes (nodemailer builds it; nothing is sent). */
-async function build(message: IntakeMessage): Promise<Buffer> {
+async function build(message: IntakeMessage | Omit<OpsAlert, 'reference'>): Promise<Buffer> {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const info = await transport.sendMail(message);
   return info.message as Buffer;
@@ -38,18 +54,24 @@ async function build(message: IntakeMessage): Promise<Buffer> {
 /** Development stand-in for the intake mailbox: one `.eml` per referral, written atomically. */
 export function inboxGateway(dir: string): Gateway {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const write = (name: string, raw: Buffer) => {
+    const file = path.join(dir, name);
+    const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      writeFileSync(tmp, raw, { mode: 0o600 });
+      renameSync(tmp, file); // the same reference overwrites: a redelivery is not a second mail
+    } catch (error) {
+      throw new DeliveryError(`inbox ${(error as NodeJS.ErrnoException).code ?? 'EIO'}`, true);
+    }
+  };
   return {
     name: 'inbox',
     async deliver(message, envelope) {
-      const raw = await build(message);
-      const file = path.join(dir, `${envelope.reference}.eml`);
-      const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-      try {
-        writeFileSync(tmp, raw, { mode: 0o600 });
-        renameSync(tmp, file); // the same reference overwrites: a redelivery is not a second mail
-      } catch (error) {
-        throw new DeliveryError(`inbox ${(error as NodeJS.ErrnoException).code ?? 'EIO'}`, true);
-      }
+      write(`${envelope.reference}.eml`, await build(message));
+    },
+    async alert(mail) {
+      const { reference, ...message } = mail;
+      write(`ops-${reference}.eml`, await build(message));
     },
   };
 }
@@ -115,6 +137,14 @@ export function smtpGateway(config: SmtpGateway): Gateway {
         } else {
           await transport.sendMail(message);
         }
+      } catch (error) {
+        throw classifySmtp(error);
+      }
+    },
+    async alert(mail) {
+      const { reference: _reference, ...message } = mail;
+      try {
+        await transport.sendMail(message);
       } catch (error) {
         throw classifySmtp(error);
       }

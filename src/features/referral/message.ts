@@ -1,5 +1,6 @@
 import nl from '../../../locales/nl/referral.json' with { type: 'json' };
 import type { Assessment } from './eligibility.ts';
+import { MAIL_SECTIONS, REFERRAL_QUESTIONS, type MailSectionId, type OptionGroup, type Question } from './questions.ts';
 import type { Referral } from './schema.ts';
 
 /**
@@ -50,10 +51,8 @@ export function subjectFor(reference: string, assessment: Assessment): string {
   return `${assessment.urgent ? 'DRINGEND · ' : ''}Doorverwijzing CO3 ${reference} · ${OUTCOME_NL[assessment.outcome]}`;
 }
 
-type Options = typeof nl.options;
-const label = <K extends keyof Options>(group: K, value: string): string =>
-  (nl.options[group] as Record<string, string>)[value] ?? value;
-const list = <K extends keyof Options>(group: K, values: readonly string[]): string =>
+const label = (group: OptionGroup, value: string): string => (nl.options[group] as Record<string, string>)[value] ?? value;
+const list = (group: OptionGroup, values: readonly string[]): string =>
   values.length === 0 ? '(geen aangeduid)' : values.map((v) => label(group, v)).join(', ');
 
 /**
@@ -80,6 +79,33 @@ export function answerLines(value: string): string[] {
 
 const field = (name: string, value: string): string[] => [`${name}:`, ...answerLines(value)];
 
+const valueAt = (r: Referral, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], r);
+
+/** An answer as the mail says it, in Dutch: option labels, lists, "geen kinderen", ja/nee. */
+function shown(q: Question, value: unknown): string {
+  switch (q.kind) {
+    case 'select':
+    case 'radio':
+      return label(q.group, String(value));
+    case 'checkboxes':
+      return list(q.group, value as string[]);
+    case 'ages':
+      return (value as number[]).length === 0 ? 'geen kinderen' : (value as number[]).join(', ');
+    case 'checkbox':
+      return value ? 'ja' : 'nee';
+    default:
+      return String(value);
+  }
+}
+
+/** The mail's sections in order, each with its questions in the mail's order. */
+const MAIL: [MailSectionId, Question[]][] = (Object.keys(MAIL_SECTIONS) as MailSectionId[]).map((section) => {
+  const rows: Question[] = REFERRAL_QUESTIONS.filter((q) => q.mail.section === section);
+  const rank = (q: Question) => q.mail.order ?? rows.indexOf(q) + 1;
+  return [section, [...rows].sort((a, b) => rank(a) - rank(b))];
+});
+
 export function composeIntakeMessage(args: {
   reference: string;
   receivedAt: Date;
@@ -89,23 +115,24 @@ export function composeIntakeMessage(args: {
   to: string;
 }): IntakeMessage {
   const { reference, receivedAt, referral: r, assessment: a } = args;
-  const tri = (v: string) => label('triState', v);
 
   // What calls for haste, when answered yes: first in the mail, before anything else.
-  const haste: [string, boolean][] = [
-    ['Acuut gevaar nu (de doorverwijzer moest eerst 101 of 112 bellen)', r.safety.acuteDanger === 'yes'],
-    ['Wapens in huis of er is met wapens gedreigd', r.safety.weapons === 'yes'],
-    ['Er zijn bedreigingen geuit', r.safety.threats === 'yes'],
-    ['Het geweld is de laatste tijd erger geworden', r.safety.recentEscalation === 'yes'],
-    ['Er wonen kinderen in het huis waar het geweld nu gebeurt', r.safety.childrenPresent === 'yes'],
-  ];
-  const urgentNow = haste.filter(([, yes]) => yes).map(([what]) => what);
+  const urgentNow = MAIL.flatMap(([, rows]) => rows)
+    .filter((q) => q.mail.haste && valueAt(r, q.path) === 'yes')
+    .map((q) => q.mail.haste!);
   const firstRead: string[] = [
     ...(urgentNow.length > 0 ? [heading('EERST LEZEN: VEILIGHEID'), ...field('Met ja beantwoord', urgentNow.join('\n')), ''] : []),
     ...(r.sharing.legalBasis === 'ask-intake'
       ? [heading('EERST LEZEN: WETTELIJKE BASIS'), ...field('De doorverwijzer is niet zeker op welke basis hij deelt', 'Neem eerst contact op met de doorverwijzer, voor de doorverwijzing verder wordt behandeld.'), '']
       : []),
   ];
+  const answers = MAIL.flatMap(([section, rows]) => {
+    const lines = rows.flatMap((q) => {
+      const value = valueAt(r, q.path);
+      return q.mail.omitEmpty && (value === '' || value === undefined) ? [] : field(q.mail.label, shown(q, value));
+    });
+    return lines.length === 0 ? [] : [heading(MAIL_SECTIONS[section]), ...lines, ''];
+  });
 
   const lines: string[] = [
     `Doorverwijzing ${reference}`,
@@ -113,53 +140,7 @@ export function composeIntakeMessage(args: {
     `Indicatie van de check: ${OUTCOME_NL[a.outcome]}`,
     '',
     ...firstRead,
-    heading('DOORVERWIJZER'),
-    ...field('Naam van de doorverwijzer', r.referrer.name),
-    ...field('Organisatie', r.referrer.organisation),
-    ...field('Functie', label('role', r.referrer.role)),
-    ...field('E-mail (werk)', r.referrer.email),
-    ...field('Telefoon', r.referrer.phone),
-    ...field('Wil teruggecontacteerd worden', label('callback', r.referrer.callback)),
-    ...field('Best bereikbaar', r.referrer.callbackTimes),
-    '',
-    heading('GEZIN'),
-    ...field('Gemeente of postcode van het gezin', r.family.location),
-    ...field('Aantal volwassenen', String(r.family.adults)),
-    ...field('Leeftijden van de kinderen', r.family.children.length === 0 ? 'geen kinderen' : r.family.children.join(', ')),
-    ...field('Talen van het gezin', r.family.languages),
-    ...field('Tolk nodig', r.family.interpreter ? 'ja' : 'nee'),
-    '',
-    heading('GEWELD'),
-    ...field('Vormen van geweld', list('forms', r.violence.forms)),
-    ...(r.violence.otherForm ? field('Ander geweld', r.violence.otherForm) : []),
-    ...field('Herhaaldelijk', tri(r.violence.repeated)),
-    ...field('Wie ondergaat het geweld (band en leeftijd)', r.violence.victim),
-    ...field('Wie pleegt het geweld (band en leeftijd)', r.violence.perpetrator),
-    ...field('Kinderen hebben het geweld gezien of gehoord (ook vroeger)', tri(r.violence.childWitness)),
-    '',
-    heading('VEILIGHEID'),
-    ...field('Acuut gevaar nu', label('yesNo', r.safety.acuteDanger)),
-    ...field('Wapens in huis of met wapens gedreigd', tri(r.safety.weapons)),
-    ...field('Bedreigingen geuit', tri(r.safety.threats)),
-    ...field('Geweld de laatste tijd erger', tri(r.safety.recentEscalation)),
-    ...field('Kinderen wonen in het huis waar het geweld nu gebeurt', tri(r.safety.childrenPresent)),
-    '',
-    heading('SITUATIE'),
-    ...field('Betrokken organisaties', list('organisations', r.organisations.involved)),
-    ...(r.organisations.other ? field('Andere organisaties', r.organisations.other) : []),
-    ...field('Problemen op levensdomeinen', list('lifeDomains', r.lifeDomains)),
-    ...field('Beschermende factoren', list('protective', r.protective)),
-    ...field('Onveilig of zorgwekkend voor slachtoffers en kinderen', tri(r.situation.unsafe)),
-    ...field('Hulp of gerechtelijke procedure moeilijk op gang', tri(r.situation.hardStart)),
-    '',
-    heading('DELEN VAN INFORMATIE'),
-    ...field('Het gezin weet van de doorverwijzing', label('yesNo', r.sharing.familyInformed)),
-    ...field('Wettelijke basis volgens de doorverwijzer', label('legalBasis', r.sharing.legalBasis)),
-    '',
-    heading('BESCHRIJVING DOOR DE DOORVERWIJZER'),
-    ...field('Beschrijving', r.description),
-    ...(r.motivation ? ['', heading('MOTIVATIE'), ...field('Waarom toch doorverwezen', r.motivation)] : []),
-    '',
+    ...answers,
     heading('CHECK (INDICATIE, DREMPELS VAN DE PORTAL)'),
     ...a.criteria.map(
       (c) =>

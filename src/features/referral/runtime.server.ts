@@ -2,7 +2,7 @@ import rulesJson from '../../../content/referral-rules.json';
 import centresJson from '../../../content/centres.json';
 import { placesIndex } from '../locator/data.ts';
 import { locate } from '../locator/locate.ts';
-import { areaFromAnswer, rulesSchema, type Area, type CentreRef } from './eligibility.ts';
+import { areaFromAnswer, rulesSchema, type ReferralArea, type CentreRef } from './eligibility.ts';
 import { ConfigError, loadConfig } from './config.server.ts';
 import { ReferralService } from './service.server.ts';
 import { KeyChanged } from './outbox.server.ts';
@@ -16,7 +16,7 @@ export const rules = rulesSchema.parse(rulesJson);
 const centres = centresJson as unknown as CentreRef[];
 
 /** Where the family lives, as the locator reads the town or postcode the referrer typed. */
-export function locateArea(location: string): Area {
+export function locateArea(location: string): ReferralArea {
   return areaFromAnswer(locate(location, { index: placesIndex(), centres }), rules.area.centre);
 }
 

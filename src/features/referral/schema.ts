@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { CHECK_QUESTIONS, REFERRAL_QUESTIONS, type AllAnswers, type AnswersOf, type CheckRow, type Question } from './questions.ts';
 
 /**
- * The referral: ONE schema for the server page, the JSON API, the island and the tests.
+ * The referral: ONE schema for the server page, the JSON API, the island and the tests, built
+ * from the table of questions (questions.ts): a row's kind, limits and options decide its check.
  *
  * Error messages are codes (`required`, `tooLong`, …), never sentences: the page translates
  * them into the visitor's language (`locales/<l>/referral.json`, `errors.*`), the API returns
@@ -11,61 +13,17 @@ import { z } from 'zod';
  * A person is described by relation and age ("mother, 34").
  */
 
-export const ROLES = [
-  'police',
-  'justice',
-  'social-work',
-  'health',
-  'education',
-  'child-welfare',
-  'local-government',
-  'other',
-] as const;
-export const VIOLENCE_FORMS = ['partner', 'child', 'elder', 'honour', 'other'] as const;
-export const ORGANISATIONS = [
-  'police',
-  'justice',
-  'caw',
-  'ocmw',
-  'vk',
-  'youth-care',
-  'mental-health',
-  'addiction-care',
-  'gp',
-  'school',
-  'other',
-] as const;
-export const LIFE_DOMAINS = [
-  'housing',
-  'debts',
-  'substances',
-  'divorce',
-  'residence',
-  'mental-health',
-  'isolation',
-] as const;
-export const PROTECTIVE_FACTORS = ['support-figure', 'bond-children', 'daytime-activity', 'insight-children'] as const;
-export const TRI_STATE = ['yes', 'no', 'unknown'] as const;
-export const CALLBACK = ['phone', 'email'] as const;
-/** Grounds for passing a family's details to the intake team (see docs/referral-api.md). */
-export const LEGAL_BASES = ['consent', 'case-consultation', 'ask-intake'] as const;
-
-export const LIMITS = {
-  name: 120,
-  organisation: 160,
-  email: 254,
-  phone: 25,
-  callbackTimes: 200,
-  location: 80,
-  languages: 200,
-  otherForm: 200,
-  person: 160,
-  otherOrganisation: 200,
-  description: 4000,
-  motivation: 1000,
-  adults: 20,
-  children: 15,
-} as const;
+export {
+  CALLBACK,
+  LEGAL_BASES,
+  LIFE_DOMAINS,
+  LIMITS,
+  ORGANISATIONS,
+  PROTECTIVE_FACTORS,
+  ROLES,
+  TRI_STATE,
+  VIOLENCE_FORMS,
+} from './questions.ts';
 
 /** The codes the schema reports; each has a message in every locale (`errors.<code>`). */
 export const ERROR_CODES = [
@@ -118,108 +76,75 @@ const many = <T extends readonly [string, ...string[]]>(values: T) =>
     .refine((a) => new Set(a).size === a.length, { error: 'invalid' })
     .default([]);
 
-// A phone number as people write it: digits, spaces and the usual separators, optional +.
-const PHONE = /^\+?[0-9][0-9 ()./-]{5,23}$/;
+/** One question's check, from its row. In step one, `check.optional` lists may stay empty. */
+function fieldSchema(q: Question, step: 'check' | 'referral'): z.ZodType {
+  switch (q.kind) {
+    case 'email':
+      return z
+        .string({ error: 'required' })
+        .trim()
+        .min(1, { error: 'required' })
+        .max(q.max, { error: 'tooLong' })
+        .refine(isOneLine, { error: 'controlChars' })
+        .pipe(z.email({ error: 'email' }));
+    case 'text':
+    case 'tel':
+    case 'textarea': {
+      const multiline = q.kind === 'textarea';
+      if (q.optional) return optional(q.max, multiline);
+      return q.pattern ? required(q.max, multiline).regex(q.pattern.re, { error: q.pattern.code }) : required(q.max, multiline);
+    }
+    case 'select':
+    case 'radio':
+      return choice(q.options);
+    case 'checkboxes': {
+      const list = many(q.options);
+      return q.atLeastOne && !(step === 'check' && q.check?.optional) ? list.refine((a) => a.length > 0, { error: 'chooseOne' }) : list;
+    }
+    case 'count':
+      return z
+        .number({ error: 'number' })
+        .int({ error: 'number' })
+        .min(q.min, { error: q.rangeCode })
+        .max(q.max, { error: q.rangeCode });
+    case 'ages':
+      return z
+        .array(z.number({ error: 'childAge' }).int({ error: 'childAge' }).min(0, { error: 'childAge' }).max(17, { error: 'childAge' }), {
+          error: 'invalid',
+        })
+        .max(q.max, { error: 'tooMany' })
+        .default([]);
+    case 'checkbox':
+      return z.boolean({ error: 'invalid' }).default(false);
+  }
+}
 
-export const referrerSchema = z.strictObject({
-  name: required(LIMITS.name),
-  organisation: required(LIMITS.organisation),
-  role: choice(ROLES),
-  email: z
-    .string({ error: 'required' })
-    .trim()
-    .min(1, { error: 'required' })
-    .max(LIMITS.email, { error: 'tooLong' })
-    .refine(isOneLine, { error: 'controlChars' })
-    .pipe(z.email({ error: 'email' })),
-  phone: required(LIMITS.phone).regex(PHONE, { error: 'phone' }),
-  callback: choice(CALLBACK),
-  callbackTimes: optional(LIMITS.callbackTimes),
-});
+/** Rows → one strict object, nested one level by the dotted paths, in the table's order. */
+function objectOf(questions: readonly Question[], step: 'check' | 'referral') {
+  const shape: Record<string, z.ZodType | Record<string, z.ZodType>> = {};
+  for (const q of questions) {
+    const [head, tail] = q.path.split('.') as [string, string | undefined];
+    if (tail === undefined) shape[head] = fieldSchema(q, step);
+    else ((shape[head] ??= {}) as Record<string, z.ZodType>)[tail] = fieldSchema(q, step);
+  }
+  return z.strictObject(
+    Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v instanceof z.ZodType ? v : z.strictObject(v)])),
+  );
+}
 
-export const familySchema = z.strictObject({
-  /** Municipality or postcode where the family lives: decides which Veilig Huis serves it. */
-  location: required(LIMITS.location),
-  adults: z
-    .number({ error: 'number' })
-    .int({ error: 'number' })
-    .min(1, { error: 'adultsRange' })
-    .max(LIMITS.adults, { error: 'adultsRange' }),
-  /** Ages of the children in the household, 0–17. */
-  children: z
-    .array(z.number({ error: 'childAge' }).int({ error: 'childAge' }).min(0, { error: 'childAge' }).max(17, { error: 'childAge' }), {
-      error: 'invalid',
-    })
-    .max(LIMITS.children, { error: 'tooMany' })
-    .default([]),
-  languages: optional(LIMITS.languages),
-  interpreter: z.boolean({ error: 'invalid' }).default(false),
-});
+export type Referral = AllAnswers;
 
-export const violenceSchema = z.strictObject({
-  forms: many(VIOLENCE_FORMS).refine((a) => a.length > 0, { error: 'chooseOne' }),
-  otherForm: optional(LIMITS.otherForm),
-  repeated: choice(TRI_STATE),
-  /** Who is hurt: relation and age, no name. */
-  victim: required(LIMITS.person),
-  /** Who uses violence: relation and age, no name. */
-  perpetrator: required(LIMITS.person),
-  childWitness: choice(TRI_STATE),
-});
-
-export const situationSchema = z.strictObject({
-  /** An unsafe or worrying situation for victims and children. */
-  unsafe: choice(TRI_STATE),
-  /** Help or a judicial process has been hard to start. */
-  hardStart: choice(TRI_STATE),
-});
-
-export const safetySchema = z.strictObject({
-  /** Someone is in acute danger now: call 101/112 first; the referral is flagged urgent. */
-  acuteDanger: choice(['yes', 'no'] as const),
-  weapons: choice(TRI_STATE),
-  threats: choice(TRI_STATE),
-  childrenPresent: choice(TRI_STATE),
-  recentEscalation: choice(TRI_STATE),
-});
-
-export const sharingSchema = z.strictObject({
-  familyInformed: choice(['yes', 'no'] as const),
-  legalBasis: choice(LEGAL_BASES),
-});
-
-const referralObject = z.strictObject({
-  referrer: referrerSchema,
-  family: familySchema,
-  violence: violenceSchema,
-  organisations: z.strictObject({
-    involved: many(ORGANISATIONS),
-    other: optional(LIMITS.otherOrganisation),
-  }),
-  lifeDomains: many(LIFE_DOMAINS),
-  protective: many(PROTECTIVE_FACTORS),
-  situation: situationSchema,
-  safety: safetySchema,
-  sharing: sharingSchema,
-  description: required(LIMITS.description, true),
-  /** Why refer anyway, when the check says the criteria are not met: the intake team decides. */
-  motivation: optional(LIMITS.motivation, true),
-});
-
-export type Referral = z.output<typeof referralObject>;
-export type ReferralInput = z.input<typeof referralObject>;
+const referralObject = objectOf(REFERRAL_QUESTIONS, 'referral') as unknown as z.ZodType<Referral>;
 
 /** The answers of the eligibility check (step one): a part of the referral itself. */
-export const eligibilitySchema = z.strictObject({
-  family: familySchema.pick({ location: true }),
-  // "No violence" is an answer here (the check then says why CO3 does not fit); the referral itself needs one.
-  violence: z.strictObject({ forms: many(VIOLENCE_FORMS), otherForm: optional(LIMITS.otherForm), repeated: choice(TRI_STATE) }),
-  organisations: z.strictObject({ involved: many(ORGANISATIONS), other: optional(LIMITS.otherOrganisation) }),
-  lifeDomains: many(LIFE_DOMAINS),
-  situation: situationSchema,
-  safety: safetySchema.pick({ acuteDanger: true }),
-});
-export type EligibilityAnswers = z.output<typeof eligibilitySchema>;
+export type EligibilityAnswers = AnswersOf<CheckRow>;
+export const eligibilitySchema = objectOf(
+  REFERRAL_QUESTIONS.filter((q) => q.check),
+  'check',
+) as unknown as z.ZodType<EligibilityAnswers>;
+
+const valueAt = (r: Referral, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], r);
 
 /**
  * Cross-field rules. `needsMotivation` is decided by the eligibility outcome (the rules file
@@ -228,8 +153,13 @@ export type EligibilityAnswers = z.output<typeof eligibilitySchema>;
  */
 export function makeReferralSchema(needsMotivation: (r: Referral) => boolean = () => false) {
   return referralObject.superRefine((r, ctx) => {
-    if (r.violence.forms.includes('other') && r.violence.otherForm === '') {
-      ctx.addIssue({ code: 'custom', path: ['violence', 'otherForm'], message: 'otherFormRequired' });
+    // A follow-up ("which other violence?") is required once its answer is ticked.
+    for (const q of REFERRAL_QUESTIONS) {
+      if (!('followUp' in q) || !q.followUp?.code) continue;
+      const parent = valueAt(r, q.followUp.path);
+      if (Array.isArray(parent) && parent.includes(q.followUp.value) && valueAt(r, q.path) === '') {
+        ctx.addIssue({ code: 'custom', path: q.path.split('.'), message: q.followUp.code });
+      }
     }
     if (r.sharing.legalBasis === 'consent' && r.sharing.familyInformed === 'no') {
       ctx.addIssue({ code: 'custom', path: ['sharing', 'legalBasis'], message: 'consentNeedsInformed' });
@@ -243,14 +173,24 @@ export function makeReferralSchema(needsMotivation: (r: Referral) => boolean = (
 /** The schema without outcome-dependent rules: for JSON Schema export and the browser. */
 export const referralSchema = makeReferralSchema();
 
-export const eligibilityFromReferral = (r: Referral): EligibilityAnswers => ({
-  family: { location: r.family.location },
-  violence: { forms: r.violence.forms, otherForm: r.violence.otherForm, repeated: r.violence.repeated },
-  organisations: r.organisations,
-  lifeDomains: r.lifeDomains,
-  situation: r.situation,
-  safety: { acuteDanger: r.safety.acuteDanger },
-});
+/** The check's answers inside a referral: the rows marked `check`. */
+export const eligibilityFromReferral = (r: Referral): EligibilityAnswers => pick(r, CHECK_QUESTIONS) as EligibilityAnswers;
+
+/** The values at the given rows' paths, nested again (absent values stay absent). */
+export function pick(input: unknown, questions: readonly Question[]): Record<string, unknown> {
+  const out: Record<string, Record<string, unknown> | unknown> = {};
+  const source = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  for (const q of questions) {
+    const [head, tail] = q.path.split('.') as [string, string | undefined];
+    if (tail === undefined) out[head] = source[head];
+    else {
+      const group = source[head];
+      (out[head] ??= {}) as Record<string, unknown>;
+      (out[head] as Record<string, unknown>)[tail] = typeof group === 'object' && group !== null ? (group as Record<string, unknown>)[tail] : undefined;
+    }
+  }
+  return out;
+}
 
 export interface FieldError {
   /** Dotted path as in the form's field names: `referrer.email`, `family.children`. */

@@ -1,13 +1,14 @@
 import { randomInt } from 'node:crypto';
-import nodemailer, { type TransportOptions } from 'nodemailer';
-import { assess, needsMotivation, type Area, type Assessment, type Rules } from './eligibility.ts';
+import { assess, needsMotivation, type ReferralArea, type Assessment, type Rules } from './eligibility.ts';
 import { composeIntakeMessage, type IntakeEnvelope } from './message.ts';
 import { newReference } from './reference.ts';
+import { CHECK_QUESTIONS } from './questions.ts';
 import {
   eligibilityFromReferral,
   eligibilitySchema,
   fieldErrors,
   makeReferralSchema,
+  pick,
   type EligibilityAnswers,
   type FieldError,
   type Referral,
@@ -21,13 +22,14 @@ import { Outbox, type OutboxRow } from './outbox.server.ts';
  * Logs name references and short error codes only, never what a referral says.
  */
 
+/** Every answer but `accepted` carries the check's assessment (null when the check's answers are invalid), for the page. */
 export type SubmitResult =
   | { kind: 'invalid'; errors: FieldError[]; assessment: Assessment | null }
-  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  | { kind: 'rate-limited'; retryAfterSeconds: number; assessment: Assessment }
   /** The Idempotency-Key was used before with a different referral: nothing is stored. */
-  | { kind: 'key-reused' }
+  | { kind: 'key-reused'; assessment: Assessment }
   /** The Idempotency-Key's first referral was sealed with a REFERRAL_KEY the server no longer has. */
-  | { kind: 'key-unreadable' }
+  | { kind: 'key-unreadable'; assessment: Assessment }
   | { kind: 'accepted'; reference: string; outcome: Assessment['outcome']; urgent: boolean; replay: boolean };
 
 interface AcceptedAnswer {
@@ -56,15 +58,7 @@ export function backoff(baseMs: number, attempt: number, random = Math.random): 
 /** The check's answers inside an invalid referral, when they are valid on their own. */
 function eligibilityFromInput(input: unknown): EligibilityAnswers | null {
   if (typeof input !== 'object' || input === null) return null;
-  const i = input as Record<string, Record<string, unknown> | undefined>;
-  const parsed = eligibilitySchema.safeParse({
-    family: { location: i.family?.location },
-    violence: { forms: i.violence?.forms, otherForm: i.violence?.otherForm, repeated: i.violence?.repeated },
-    organisations: i.organisations,
-    lifeDomains: i.lifeDomains,
-    situation: i.situation,
-    safety: { acuteDanger: i.safety?.acuteDanger },
-  });
+  const parsed = eligibilitySchema.safeParse(pick(input, CHECK_QUESTIONS));
   return parsed.success ? parsed.data : null;
 }
 
@@ -73,17 +67,22 @@ export class ReferralService {
   readonly #gateways: Gateway[];
   readonly #config: ReferralConfig;
   readonly #rules: Rules;
-  readonly #locate: (location: string) => Area;
+  readonly #locate: (location: string) => ReferralArea;
   /** Built once: constructing a zod schema costs ten times what a parse does. */
   readonly #schema: ReturnType<typeof makeReferralSchema>;
+  /** The assessment of the referral being validated: computed once per submission (see submit). */
+  #assessed: { referral: Referral; assessment: Assessment } | null = null;
   readonly #lookups = new Map<string, { start: number; n: number }>();
+  readonly #newReference: () => string;
   #timer: NodeJS.Timeout | null = null;
   #running = false;
   #again = false;
   #stopped = false;
 
-  constructor(config: ReferralConfig, rules: Rules, locate: (location: string) => Area) {
+  /** `newReference` is injectable so that tests can force a collision. */
+  constructor(config: ReferralConfig, rules: Rules, locate: (location: string) => ReferralArea, opts: { newReference?: () => string } = {}) {
     this.#config = config;
+    this.#newReference = opts.newReference ?? (() => newReference());
     this.#rules = rules;
     this.#locate = locate;
     this.outbox = new Outbox(config.dataDir, config.key);
@@ -93,7 +92,7 @@ export class ReferralService {
       ...(config.inboxDir ? [inboxGateway(config.inboxDir)] : []),
     ];
     this.outbox.onCommit = () => this.wake();
-    this.#schema = makeReferralSchema((r) => needsMotivation(this.assess(eligibilityFromReferral(r))));
+    this.#schema = makeReferralSchema((r) => needsMotivation(this.#assessReferral(r)));
   }
 
   /** The settings the service runs with (read once at start). */
@@ -105,6 +104,12 @@ export class ReferralService {
     return assess(answers, this.#rules, this.#locate(answers.family.location));
   }
 
+  /** The referral's assessment, kept for the rest of this (synchronous) validation. */
+  #assessReferral(referral: Referral): Assessment {
+    if (this.#assessed?.referral !== referral) this.#assessed = { referral, assessment: this.assess(eligibilityFromReferral(referral)) };
+    return this.#assessed.assessment;
+  }
+
   /**
    * Validate, assess (never trusting an outcome sent by the browser) and store a referral.
    * Resolves `accepted` only once the referral is synced to disk. With an Idempotency-Key, the
@@ -114,14 +119,19 @@ export class ReferralService {
    * outbox database, atomically with storing them.
    */
   async submit(input: unknown, opts: { client: string; idempotencyKey?: string | null; locale: string }): Promise<SubmitResult> {
+    // The check runs once per submission: the motivation rule (inside the schema) and the stored
+    // outcome share it. Parsing is synchronous, so no other submission comes in between.
+    this.#assessed = null;
     const parsed = this.#schema.safeParse(input);
+    const assessed = this.#assessed as { assessment: Assessment } | null;
+    this.#assessed = null;
     if (!parsed.success) {
-      const answers = eligibilityFromInput(input);
-      return { kind: 'invalid', errors: fieldErrors(parsed.error), assessment: answers ? this.assess(answers) : null };
+      const answers = assessed ? null : eligibilityFromInput(input);
+      return { kind: 'invalid', errors: fieldErrors(parsed.error), assessment: assessed?.assessment ?? (answers ? this.assess(answers) : null) };
     }
     const referral = parsed.data;
-    const final = this.assess(eligibilityFromReferral(referral));
-    const reference = newReference();
+    const final = assessed?.assessment ?? this.assess(eligibilityFromReferral(referral));
+    const reference = this.#freshReference();
     const payload: StoredPayload = { receivedAt: new Date().toISOString(), locale: opts.locale, referral, assessment: final };
     const answer = JSON.stringify({ reference, outcome: final.outcome, urgent: final.urgent });
     const stored = await this.outbox.add({
@@ -136,7 +146,20 @@ export class ReferralService {
       const first = JSON.parse(stored.answer) as AcceptedAnswer;
       return { kind: 'accepted', ...first, replay: stored.kind === 'replay' };
     }
-    return stored;
+    return { ...stored, assessment: final };
+  }
+
+  /**
+   * A reference no stored referral has. Two of 40 random bits collide rarely (about 1 in 2^40 per
+   * pair, so once in a while among millions), but a reference must name one referral: draw again.
+   * Five taken in a row means the generator is broken, and storing fails (503) rather than reuse one.
+   */
+  #freshReference(): string {
+    for (let i = 0; i < 5; i++) {
+      const reference = this.#newReference();
+      if (!this.outbox.exists(reference)) return reference;
+    }
+    throw new Error('no free reference');
   }
 
   /**
@@ -257,26 +280,22 @@ export class ReferralService {
   async #reportDead(reference: string, code: string): Promise<void> {
     const to = this.#config.opsMailTo;
     if (!to) return;
-    const mail = {
-      from: this.#config.mailFrom,
-      to,
-      subject: `CO3 portal: doorverwijzing ${reference} niet afgeleverd`,
-      text: [
-        `De doorverwijzing ${reference} kon niet aan het intaketeam worden afgeleverd (${code}).`,
-        'Ze staat versleuteld in de dead-letter-status van de outbox (DATA_DIR/outbox.sqlite).',
-        'Los de oorzaak op en zet ze terug op pending; zie docs/referral.md, "Referrals: operations".',
-      ].join('\n'),
-      messageId: `<ops-${reference.toLowerCase()}-${randomInt(1e9)}@${/@([^>]+)>?$/.exec(this.#config.mailFrom)?.[1] ?? 'co3.invalid'}>`,
-    };
+    // The first mail gateway (SMTP, else the development inbox) carries it, with its TLS rules and timeouts.
+    const gateway = this.#gateways.find((g) => g.alert);
+    if (!gateway?.alert) return;
     try {
-      if (this.#config.smtp) {
-        await nodemailer.createTransport(this.#config.smtp.url, { ignoreTLS: this.#config.smtp.loopback } as TransportOptions).sendMail(mail);
-      } else if (this.#config.inboxDir) {
-        const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-        const info = await transport.sendMail(mail);
-        const { writeFileSync } = await import('node:fs');
-        writeFileSync(`${this.#config.inboxDir}/ops-${reference}.eml`, info.message as Buffer, { mode: 0o600 });
-      }
+      await gateway.alert({
+        reference,
+        from: this.#config.mailFrom,
+        to,
+        subject: `CO3 portal: doorverwijzing ${reference} niet afgeleverd`,
+        text: [
+          `De doorverwijzing ${reference} kon niet aan het intaketeam worden afgeleverd (${code}).`,
+          'Ze staat versleuteld in de dead-letter-status van de outbox (DATA_DIR/outbox.sqlite).',
+          'Los de oorzaak op en zet ze terug op pending; zie docs/referral.md, "Referrals: operations".',
+        ].join('\n'),
+        messageId: `<ops-${reference.toLowerCase()}-${randomInt(1e9)}@${/@([^>]+)>?$/.exec(this.#config.mailFrom)?.[1] ?? 'co3.invalid'}>`,
+      });
     } catch (error) {
       console.error(`referral ${reference}: ops report failed (${(error as { code?: string }).code ?? 'error'})`);
     }

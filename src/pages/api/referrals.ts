@@ -3,12 +3,10 @@ import { isLocale, type Locale } from '../../i18n/locales';
 import { negotiateLocale } from '../../i18n/negotiate';
 import { getT } from '../../i18n/strings';
 import { referralService } from '../../features/referral/runtime.server';
-import { BodyTooLarge, DuplicateKey, InvalidEncoding, isUtf8Charset, mediaType, parseJsonStrict, readBody } from '../../lib/body';
+import { MAX_REFERRAL_BYTES, TOO_LARGE_HEADERS, isTooLarge, storeFailed } from '../../features/referral/http.server';
+import { DuplicateKey, InvalidEncoding, isUtf8Charset, mediaType, parseJsonStrict, readBody } from '../../lib/body';
 
 export const prerender = false;
-
-/** The largest referral body accepted (the full schema at its limits is about 12 KB). */
-export const MAX_BODY_BYTES = 64 * 1024;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -42,12 +40,9 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
 
   let input: unknown;
   try {
-    input = parseJsonStrict(await readBody(request, MAX_BODY_BYTES));
+    input = parseJsonStrict(await readBody(request, MAX_REFERRAL_BYTES));
   } catch (error) {
-    if (error instanceof BodyTooLarge || (error as Error).name === 'BodySizeLimitError') {
-      // The rest of the body is not read: the connection cannot carry another request.
-      return json(413, { error: 'too-large', message: t('errors.tooLarge') }, { Connection: 'close' });
-    }
+    if (isTooLarge(error)) return json(413, { error: 'too-large', message: t('errors.tooLarge') }, TOO_LARGE_HEADERS);
     if (error instanceof InvalidEncoding) return json(400, { error: 'invalid-encoding', message: t('api.invalidEncoding') });
     if (error instanceof DuplicateKey) {
       return json(400, { error: 'duplicate-key', field: error.key, message: t('api.duplicateKey', { field: error.key }) });
@@ -79,8 +74,8 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
       errors: result.errors.map((e) => ({ ...e, message: t(`errors.${e.code}`, { max: e.max }) })),
     });
   } catch (error) {
-    console.error(`api referrals: store failed (${(error as Error).name})`);
-    return json(503, { error: 'unavailable', message: t('errors.unavailable') }, { 'Retry-After': '30' });
+    const failed = storeFailed('api referrals', error);
+    return json(failed.status, { error: 'unavailable', message: t('errors.unavailable') }, failed.headers);
   }
 };
 
