@@ -14,8 +14,11 @@ import { EDITOR_ONLY_NAMESPACES } from '../src/i18n/completeness.ts';
 import {
   entrySegments,
   FRONT_MATTER_FIELDS,
+  adaptedFresh,
   markdownBlocks,
+  sectionHash,
   segmentHash,
+  type Adapted,
   type Hashes,
   type TextSegment,
 } from '../src/i18n/segments.ts';
@@ -28,7 +31,7 @@ export type State = 'source' | 'missing' | 'unchecked' | 'translated' | 'outdate
 
 export interface Pair extends TextSegment {
   /** The current translation, or undefined when there is none (or it cannot be paired with the Dutch). */
-  target?: string;
+  target?: string | undefined;
 }
 
 export interface Unit {
@@ -37,20 +40,24 @@ export interface Unit {
   /** The files the unit lives in (for editors). */
   files: string[];
   /** The public address of the unit in this locale, when it has one. */
-  url?: string;
+  url?: string | undefined;
   segments: Pair[];
   /** The translation's file exists. */
   exists: boolean;
-  stored?: StoredState;
+  stored?: StoredState | undefined;
   /** New translations (segment id → text in the file's own syntax) and the state to record: the file contents to write. */
   write(changes: Map<string, string>, state: StoredState | undefined): Map<string, string>;
   /** Segments written together: a change to one rebuilds the others of its group when they have no translation that pairs with the Dutch. */
   groupOf(id: string): string;
+  /** Markdown: the section groups whose translation does not follow the Dutch, with the Dutch section's hash. */
+  unpairedSections?: Record<string, string> | undefined;
+  /** Markdown: the segment ids that count as current because their section was adapted on purpose (sidecar `adapted`). */
+  adaptedIds?: Set<string> | undefined;
 }
 
 export interface Sidecar {
   about: string;
-  units: Record<string, { state?: StoredState; hashes: Hashes }>;
+  units: Record<string, { state?: StoredState; hashes: Hashes; adapted?: Adapted }>;
 }
 
 export const SIDECAR_ABOUT =
@@ -239,7 +246,7 @@ function listMd(dir: string, prefix = ''): string[] {
     .sort();
 }
 
-function markdownUnit(root: string, kind: 'page' | 'news' | 'campaign', dir: string, slug: string, locale: Locale): Unit {
+function markdownUnit(root: string, kind: 'page' | 'news' | 'campaign', dir: string, slug: string, locale: Locale, sidecar: Sidecar): Unit {
   const rel = (l: Locale) => `content/${dir}/${l}/${slug}.md`;
   const nlText = readFileSync(join(root, rel(DEFAULT_LOCALE)), 'utf8');
   const nl = splitFront(nlText);
@@ -259,10 +266,13 @@ function markdownUnit(root: string, kind: 'page' | 'news' | 'campaign', dir: str
     let target: string | undefined;
     const faq = /^faq\.(\d+)\.([qa])$/.exec(s.id);
     if (faq) target = faqPaired ? tFaq[Number(faq[1]) - 1]?.[faq[2] as 'q' | 'a'] : undefined;
-    else if (s.id.startsWith('s')) target = pairing.paired.get(s.id)?.text;
+    else if (/^s\d+\./.test(s.id)) target = pairing.paired.get(s.id)?.text;
     else if (typeof tData?.[s.id] === 'string') target = tData[s.id] as string;
     return { ...s, target };
   });
+  const nlBlocks = markdownBlocks(nl.body);
+  const unpairedSections = tBlocks && !pairing.unpaired.has('*') ? Object.fromEntries([...pairing.unpaired].map((g) => [g, sectionHash(nlBlocks, g)])) : undefined;
+  const adaptedIds = exists ? adaptedFresh(nlBlocks, sidecar.units[`${kind}:${slug}`]?.adapted) : new Set<string>();
   const url = kind === 'page' ? `/${locale}/${slug === 'home' ? '' : `${slug}/`}` : kind === 'campaign' ? `/${locale}/campaigns/${slug}/` : `/${locale}/press/`;
   return {
     key: `${kind}:${slug}`,
@@ -272,6 +282,8 @@ function markdownUnit(root: string, kind: 'page' | 'news' | 'campaign', dir: str
     segments,
     exists,
     stored: readStored(tData?.['translation']),
+    unpairedSections,
+    adaptedIds,
     groupOf: (id) => (/^s\d+\./.test(id) ? (pairing.unpaired.has('*') || !tBlocks ? 'body' : id.split('.')[0]!) : id.startsWith('faq.') ? 'faq' : id),
     write(changes, state) {
       const current = new Map(segments.filter((s) => s.target !== undefined).map((s) => [s.id, s.target!]));
@@ -324,12 +336,17 @@ function uiUnit(root: string, ns: string, locale: Locale, sidecar: Sidecar): Uni
     key,
     kind: 'ui',
     files: [rel(locale)],
-    segments: [...nl].map(([id, text]) => ({ id, text, context: `UI string ${ns}:${id}`, target: t.get(id) || undefined })),
+    // `_translation` (search) is the namespace's state for its page, not a text: the import sets it.
+    segments: [...nl].filter(([id]) => !id.startsWith('_')).map(([id, text]) => ({ id, text, context: `UI string ${ns}:${id}`, target: t.get(id) || undefined })),
     exists,
     stored: sidecar.units[key]?.state ?? (exists ? { status: 'unchecked' } : undefined),
     groupOf: (id) => id,
-    write(changes) {
+    write(changes, state) {
       let changed = false;
+      if (state && typeof tObj['_translation'] === 'string' && tObj['_translation'] !== state.status) {
+        tObj['_translation'] = state.status;
+        changed = true;
+      }
       for (const [id, text] of changes) {
         const path = id.split('.');
         let node = tObj;
@@ -397,7 +414,7 @@ function filmUnit(root: string, slug: string, locale: Locale): Unit {
     ...(meta.chapters ?? []).map((c, i) => ({ id: `chapter.${i + 1}`, text: c.title.nl!, context: `chapter ${i + 1} title (chapter list under the player)`, target: c.title[locale] })),
   ];
   const read = (f: string) => (existsSync(join(root, dir, f)) ? readFileSync(join(root, dir, f), 'utf8') : undefined);
-  const files: { rel: string; src: string; tgt?: string; blocks: (t: string) => SpanBlock[]; what: string }[] = [
+  const files: { rel: string; src: string; tgt?: string | undefined; blocks: (t: string) => SpanBlock[]; what: string }[] = [
     { rel: `${dir}/captions.${locale}.vtt`, src: read('captions.nl.vtt') ?? '', tgt: read(`captions.${locale}.vtt`), blocks: vttBlocks, what: 'caption' },
     { rel: `${dir}/transcript.${locale}.txt`, src: read('transcript.nl.txt') ?? '', tgt: read(`transcript.${locale}.txt`), blocks: paragraphBlocks, what: 'transcript paragraph' },
   ];
@@ -458,7 +475,7 @@ export function loadUnits(root: string, locale: Locale): Unit[] {
   const sidecar = readSidecar(root, locale);
   const units: Unit[] = [];
   for (const [kind, dir] of [['page', 'pages'], ['news', 'news'], ['campaign', 'campaigns']] as const) {
-    for (const slug of listMd(join(root, 'content', dir, DEFAULT_LOCALE))) units.push(markdownUnit(root, kind, dir, slug, locale));
+    for (const slug of listMd(join(root, 'content', dir, DEFAULT_LOCALE))) units.push(markdownUnit(root, kind, dir, slug, locale, sidecar));
   }
   const namespaces = readdirSync(join(root, 'locales', DEFAULT_LOCALE))
     .filter((f) => f.endsWith('.json'))
@@ -474,6 +491,7 @@ export function loadUnits(root: string, locale: Locale): Unit[] {
 
 /** A segment's state: no translation, the Dutch changed since, or the unit's recorded state. */
 export function segmentState(unit: Unit, seg: Pair, hashes: Hashes | undefined): State {
+  if (unit.adaptedIds?.has(seg.id)) return unit.stored?.status ?? 'unchecked';
   if (seg.target === undefined || seg.target.trim() === '') {
     // A page or film whose translation exists but does not follow the Dutch blocks here: the Dutch changed.
     return unit.exists && (unit.kind !== 'ui' && unit.kind !== 'data') ? 'outdated' : 'missing';

@@ -38,7 +38,7 @@ interface GlossaryTerm {
   term: string;
 }
 
-function glossary(root: string, locale: Locale): { nl: string; target?: string }[] {
+function glossary(root: string, locale: Locale): { nl: string; target?: string | undefined }[] {
   const read = (l: Locale) => {
     const path = join(root, 'content', 'glossary', `${l}.json`);
     return existsSync(path) ? ((JSON.parse(readFileSync(path, 'utf8')) as { terms: GlossaryTerm[] }).terms ?? []) : [];
@@ -76,7 +76,7 @@ export interface ExportResult {
 }
 
 /** Pairs a segment's Dutch and translated inline markup, with the placeholder ids aligned. */
-function inlinePair(seg: Pair): { source: Inline; target?: Inline } {
+function inlinePair(seg: Pair): { source: Inline; target?: Inline | undefined } {
   const source = parseInline(seg.text);
   const target = seg.target !== undefined ? alignPlaceholders(source, parseInline(seg.target)) : undefined;
   return { source, target };
@@ -99,6 +99,7 @@ export function exportXliff(root: string, locale: Locale, only?: Only): ExportRe
     const hashes = sidecar.units[unit.key]?.hashes;
     const tus: string[] = [];
     for (const seg of unit.segments) {
+      if (unit.adaptedIds?.has(seg.id)) continue; // adapted on purpose: edited by hand (docs/translating.md)
       const state = segmentState(unit, seg, hashes);
       if (only && state !== only) continue;
       counts[state] += 1;
@@ -136,13 +137,14 @@ export function exportXliff(root: string, locale: Locale, only?: Only): ExportRe
     }
     if (tus.length === 0) continue;
     unitCount += 1;
+    const adaptedNote = unit.adaptedIds?.size ? ` Sections adapted on purpose for this language (not in this file; edit them in the file by hand): ${[...new Set([...unit.adaptedIds].map((id) => id.split('.')[0]))].join(', ')}.` : '';
     const stored = unit.stored?.status === 'checked' ? `checked by ${unit.stored.by} on ${unit.stored.date}` : (unit.stored?.status ?? 'missing');
     files.push(
       [
         `  <file original="${escapeXml(unit.key)}" source-language="nl" target-language="${lang}" datatype="${unit.kind === 'ui' || unit.kind === 'data' ? 'x-json' : 'x-markdown'}">`,
         '    <header>',
         '      <tool tool-id="co3-i18n" tool-name="CO3 portal: npm run i18n:export"/>',
-        `      <note>${escapeXml(`${unit.kind} ${unit.key.split(':')[1]}; files: ${unit.files.join(', ')}; recorded state: ${stored}.`)}</note>`,
+        `      <note>${escapeXml(`${unit.kind} ${unit.key.split(':')[1]}; files: ${unit.files.join(', ')}; recorded state: ${stored}.${adaptedNote}`)}</note>`,
         '    </header>',
         '    <body>',
         ...tus,
@@ -163,15 +165,15 @@ export function exportXliff(root: string, locale: Locale, only?: Only): ExportRe
 
 export interface ImportOptions {
   /** Who reviewed, when the file marks segments as reviewed without naming anyone in a `<phase>`. */
-  reviewer?: string;
+  reviewer?: string | undefined;
   /** The review date (YYYY-MM-DD) for `reviewer`; today when not given. */
-  date?: string;
+  date?: string | undefined;
   /** Today's date, for tests. */
-  today?: string;
+  today?: string | undefined;
 }
 
 export interface ImportResult {
-  locale?: Locale;
+  locale?: Locale | undefined;
   /** Each refused segment: `unit#segment: why`. Nothing is written when there is any. */
   refused: string[];
   /** Files written (relative to the root). */
@@ -221,6 +223,10 @@ export function importXliff(root: string, xml: string, opts: ImportOptions = {})
       const seg = unit.segments.find((s) => s.id === tu.id);
       if (!seg) {
         refused.push(`${name}: the Dutch no longer has this segment (the text changed since the export); export again`);
+        continue;
+      }
+      if (unit.adaptedIds?.has(seg.id)) {
+        refused.push(`${name}: this section was adapted on purpose for this language and is edited by hand, not imported (docs/translating.md)`);
         continue;
       }
       const { source, target: current } = inlinePair(seg);
@@ -317,7 +323,7 @@ export function importXliff(root: string, xml: string, opts: ImportOptions = {})
     if (low === 'checked' && !review && unit.stored?.status === 'checked') review = { by: unit.stored.by, date: unit.stored.date };
     const state: StoredState = low === 'checked' ? { status: 'checked', by: review!.by, date: review!.date } : { status: low };
     if (unit.kind === 'ui' || unit.kind === 'data') record.state = state;
-    for (const [path, text] of unit.write(entry.changes, unit.kind === 'ui' || unit.kind === 'data' ? undefined : state)) writes.set(path, text);
+    for (const [path, text] of unit.write(entry.changes, state)) writes.set(path, text);
   }
   const sidecarText = serializeSidecar(sidecar);
   const sidecarRel = sidecarPath('', locale).replace(/^\//, '');
@@ -335,12 +341,15 @@ export function importXliff(root: string, xml: string, opts: ImportOptions = {})
 }
 
 /** Records the Dutch hashes of every translated segment that has none yet (the start of the workflow: see docs/translating.md). */
-export function baseline(root: string, locale: Locale): number {
+export function baseline(root: string, locale: Locale, adaptSections = false): number {
   const sidecar = readSidecar(root, locale);
   let n = 0;
   for (const unit of loadUnits(root, locale)) {
     const record = (sidecar.units[unit.key] ??= { hashes: {} });
     if (unit.kind === 'ui' || unit.kind === 'data') record.state ??= { status: 'unchecked' };
+    if (adaptSections && unit.unpairedSections && Object.keys(unit.unpairedSections).length) {
+      record.adapted = { ...record.adapted, ...unit.unpairedSections };
+    }
     for (const s of unit.segments) {
       if (s.target === undefined || record.hashes[s.id]) continue;
       record.hashes[s.id] = segmentHash(s.text);

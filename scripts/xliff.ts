@@ -13,7 +13,7 @@ export function escapeXml(text: string): string {
 }
 
 /** Inline parts as XLIFF 1.2 content: text, `<x/>` for atomic placeholders, `<g>` around text. */
-export function partsToXml(parts: Part[], describe: (id: string) => { ctype: string; equiv?: string }): string {
+export function partsToXml(parts: Part[], describe: (id: string) => { ctype: string; equiv?: string | undefined }): string {
   return parts
     .map((p) => {
       if (typeof p === 'string') return escapeXml(p);
@@ -39,19 +39,19 @@ export function canonical(parts: Part[]): string {
 export interface ReadUnit {
   id: string;
   approved: boolean;
-  phaseName?: string;
+  phaseName?: string | undefined;
   source: Part[];
-  target?: { parts: Part[]; state?: string; qualifier?: string; phaseName?: string };
+  target?: { parts: Part[]; state?: string | undefined; qualifier?: string | undefined; phaseName?: string | undefined } | undefined;
   /** Inline elements the import does not understand (bx, ex, ph, it, bpt, ept). */
   unsupported: string[];
 }
 
 export interface ReadPhase {
   name: string;
-  process?: string;
-  contact?: string;
-  company?: string;
-  date?: string;
+  process?: string | undefined;
+  contact?: string | undefined;
+  company?: string | undefined;
+  date?: string | undefined;
 }
 
 export interface ReadFile {

@@ -282,7 +282,7 @@ export interface TextSegment {
   text: string;
   /** Where it is, for the translator: the front matter field or the section heading. */
   context: string;
-  max?: number;
+  max?: number | undefined;
 }
 
 /**
@@ -315,4 +315,65 @@ export type Hashes = Record<string, string>;
  */
 export function staleSegments(source: TextSegment[], targetIds: Set<string>, hashes: Hashes | undefined): string[] {
   return source.filter((s) => !targetIds.has(s.id) || hashes?.[s.id] !== segmentHash(s.text)).map((s) => s.id);
+}
+
+/**
+ * The Dutch blocks a translation's blocks pair with: section by section, when both have the
+ * same sections and a section has the same blocks (kinds in order). A section that differs
+ * does not pair: its translation no longer follows the Dutch.
+ */
+export function pairedBlockIds(source: Block[], target: Block[]): Set<string> {
+  const sections = (bs: Block[]) => [...new Set(bs.map((b) => b.id.split('.')[0]))];
+  const out = new Set<string>();
+  if (sections(source).join() !== sections(target).join()) return out;
+  for (const s of sections(source)) {
+    const shape = (bs: Block[]) => bs.filter((b) => b.id.split('.')[0] === s).map((b) => `${b.id}:${b.kind}`).join(' ');
+    if (shape(source) === shape(target)) for (const b of source) if (b.id.split('.')[0] === s) out.add(b.id);
+  }
+  return out;
+}
+
+/**
+ * The segments of a translated Markdown entry that are out of date: missing, not following the
+ * Dutch blocks, or translated from another Dutch text than today's (its recorded hash differs).
+ */
+export function entryStaleSegments(
+  kind: 'page' | 'news' | 'campaign',
+  source: { data: Record<string, unknown>; body: string },
+  target: { data: Record<string, unknown>; body: string },
+  hashes: Hashes | undefined,
+  adapted?: Adapted,
+): string[] {
+  const segs = entrySegments(kind, source.data, source.body);
+  const have = new Set<string>();
+  for (const { field } of FRONT_MATTER_FIELDS[kind]) if (typeof target.data[field] === 'string') have.add(field);
+  const sFaq = Array.isArray(source.data['faq']) ? source.data['faq'].length : 0;
+  const tFaq = Array.isArray(target.data['faq']) ? target.data['faq'].length : 0;
+  if (sFaq === tFaq) for (let i = 1; i <= sFaq; i++) have.add(`faq.${i}.q`).add(`faq.${i}.a`);
+  const blocks = markdownBlocks(source.body);
+  for (const id of pairedBlockIds(blocks, markdownBlocks(target.body))) have.add(id);
+  const stale = staleSegments(segs, have, hashes);
+  const fresh = adaptedFresh(blocks, adapted);
+  return stale.filter((id) => !fresh.has(id));
+}
+
+/**
+ * Sections a translation adapted on purpose for its readers (e.g. the French pages' line for
+ * Wallonia and Brussels), recorded with the hash of the Dutch section they were adapted from:
+ * section → hash. While the Dutch section is unchanged they count as current.
+ */
+export type Adapted = Record<string, string>;
+
+/** The hash of a Dutch section (all its blocks). */
+export function sectionHash(blocks: Block[], section: string): string {
+  return segmentHash(blocks.filter((b) => b.id.split('.')[0] === section).map((b) => `${b.kind}:${normalizeSpace(b.text)}`).join('\n'));
+}
+
+/** Block ids of adapted sections whose Dutch has not changed since. */
+export function adaptedFresh(blocks: Block[], adapted: Adapted | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const [section, hash] of Object.entries(adapted ?? {})) {
+    if (sectionHash(blocks, section) === hash) for (const b of blocks) if (b.id.split('.')[0] === section) out.add(b.id);
+  }
+  return out;
 }
