@@ -71,6 +71,12 @@ export function parseInline(text: string): Inline {
     };
     let i = 0;
     while (i < s.length) {
+      // Only these characters can start markup; plain text is copied as it is.
+      if (!'{`<[*_\\'.includes(s[i]!)) {
+        buf += s[i];
+        i += 1;
+        continue;
+      }
       const rest = s.slice(i);
       let m: RegExpExecArray | null;
       if ((m = /^\{\{\s*[\w.,\s-]+\}\}/.exec(rest))) {
