@@ -403,7 +403,7 @@ function dataUnit(root: string, file: string, locale: Locale, sidecar: Sidecar):
 }
 
 /** A film: title, summary and chapters (video.yaml), captions (captions.<l>.vtt) and transcript (transcript.<l>.txt). */
-function filmUnit(root: string, slug: string, locale: Locale): Unit {
+export function filmUnit(root: string, slug: string, locale: Locale): Unit {
   const dir = `content/videos/${slug}`;
   const yamlRel = `${dir}/video.yaml`;
   const yamlText = readFileSync(join(root, yamlRel), 'utf8');

@@ -7,15 +7,19 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { entryStaleSegments, parseInline, renderInline } from '../../src/i18n/segments.ts';
 import { unitReport } from '../../scripts/translation-state.ts';
+import { filmOutdated } from '../../src/i18n/film-staleness.ts';
+import { missingKeys } from '../../src/i18n/completeness.ts';
 import { exportXliff, importXliff } from '../../scripts/translation-workflow.ts';
 
 const repo = process.cwd();
-let root: string;
+/** The copy, made on first use in a test (the pure tests need none) and removed after it. */
+let copy: string | undefined;
+const tree = () => (copy ??= copyTree());
 
 /** A copy of what the workflow reads and writes (no film media). */
 function copyTree(): string {
@@ -47,39 +51,37 @@ function changed(before: Map<string, string>, after: Map<string, string>): strin
 
 /** Replaces the first match in one file of the copy. */
 function edit(rel: string, from: string | RegExp, to: string) {
-  const path = join(root, rel);
+  const path = join(tree(), rel);
   const text = readFileSync(path, 'utf8');
   const next = text.replace(from, to);
   expect(next, `${rel} should contain ${String(from)}`).not.toBe(text);
   writeFileSync(path, next);
 }
 
-beforeEach(() => {
-  root = copyTree();
-});
 afterEach(() => {
-  rmSync(root, { recursive: true, force: true });
+  if (copy) rmSync(copy, { recursive: true, force: true });
+  copy = undefined;
 });
 
 describe('export then import without changes', () => {
   it('leaves every file byte for byte as it was, in every locale', () => {
-    const before = treeHash(root);
+    const before = treeHash(tree());
     for (const locale of LOCALES.filter((l) => l !== 'nl')) {
-      const { xml, segments } = exportXliff(root, locale);
+      const { xml, segments } = exportXliff(tree(), locale);
       expect(segments).toBeGreaterThan(900);
-      const result = importXliff(root, xml);
+      const result = importXliff(tree(), xml);
       expect(result.refused).toEqual([]);
       expect(result.written).toEqual([]);
     }
-    expect(changed(before, treeHash(root))).toEqual([]);
+    expect(changed(before, treeHash(tree()))).toEqual([]);
   }, 30_000);
 });
 
 describe('a changed Dutch paragraph', () => {
   it('makes exactly that page outdated, in every locale, and nothing else', () => {
-    const before = unitReport(root).units;
+    const before = unitReport(tree()).units;
     edit('content/pages/nl/about.md', 'De partners willen het geweld in gezinnen stoppen', 'De partners willen het geweld in alle gezinnen stoppen');
-    const after = unitReport(root).units;
+    const after = unitReport(tree()).units;
     for (const unit of after) {
       const old = before.find((u) => u.key === unit.key)!;
       for (const locale of LOCALES.filter((l) => l !== 'nl')) {
@@ -94,9 +96,9 @@ describe('a changed Dutch paragraph', () => {
   });
 
   it('is what the build compares too: the same stale segment from the parsed entries', () => {
-    const sidecar = JSON.parse(readFileSync(join(root, 'content/translations/fr.json'), 'utf8'));
+    const sidecar = JSON.parse(readFileSync(join(tree(), 'content/translations/fr.json'), 'utf8'));
     const entry = (l: string) => {
-      const text = readFileSync(join(root, `content/pages/${l}/about.md`), 'utf8');
+      const text = readFileSync(join(tree(), `content/pages/${l}/about.md`), 'utf8');
       const m = /^---\n([\s\S]*?)\n---\n/.exec(text)!;
       const title = /^title: (.*)$/m.exec(m[1]!)![1]!;
       const description = /^description: (.*)$/m.exec(m[1]!)![1]!;
@@ -109,6 +111,26 @@ describe('a changed Dutch paragraph', () => {
   });
 });
 
+describe('a changed Dutch caption', () => {
+  it('makes that film outdated (its page says so) and no other film', () => {
+    expect(filmOutdated('families', 'fr', tree())).toBe(false);
+    edit('content/videos/families/captions.nl.vtt', 'Je bent niet alleen.', 'Je staat er niet alleen voor.');
+    for (const l of LOCALES.filter((x) => x !== 'nl')) {
+      expect(filmOutdated('families', l, tree()), l).toBe(true);
+      expect(filmOutdated('professionals', l, tree()), l).toBe(false);
+    }
+    const unit = unitReport(tree()).units.find((u) => u.key === 'film:families')!;
+    expect(unit.locales.fr.stale).toEqual(['cue.2']);
+  });
+});
+
+describe('the editors’ page strings', () => {
+  it('are Dutch only by design: the completeness check skips the editors namespace, and only it', () => {
+    const resources = { nl: { editors: { title: 'Vertaalstatus' }, common: { a: 'x' } }, fr: { common: {} } };
+    expect(missingKeys(resources, 'nl')).toEqual([{ locale: 'fr', key: 'common:a' }]);
+  });
+});
+
 describe('placeholders', () => {
   it('turn links, emphasis and phone numbers into tags and give the same Markdown back', () => {
     const md = 'Bel **101** of [1712](tel:1712), lees [veilig surfen](/nl/safety/) en *dit* met {{count}}.';
@@ -118,63 +140,63 @@ describe('placeholders', () => {
   });
 
   it('keep a link whole: a new link text is written with the link target of the translation', () => {
-    const { xml } = exportXliff(root, 'fr');
+    const { xml } = exportXliff(tree(), 'fr');
     const before = '<g id="1" ctype="link">surfer en sécurité</g>';
     expect(xml).toContain(before);
     const after = xml.replace(before, '<g id="1" ctype="link">naviguer en sécurité</g>');
-    const result = importXliff(root, after);
+    const result = importXliff(tree(), after);
     expect(result.refused).toEqual([]);
     expect(result.written).toContain('content/pages/fr/families/call-1712.md');
-    expect(readFileSync(join(root, 'content/pages/fr/families/call-1712.md'), 'utf8')).toContain('[naviguer en sécurité](/fr/safety/)');
+    expect(readFileSync(join(tree(), 'content/pages/fr/families/call-1712.md'), 'utf8')).toContain('[naviguer en sécurité](/fr/safety/)');
   });
 
   it('refuse a file whose translation lost a link, naming the segment, and write nothing', () => {
-    const before = treeHash(root);
-    const { xml } = exportXliff(root, 'fr');
+    const before = treeHash(tree());
+    const { xml } = exportXliff(tree(), 'fr');
     const broken = xml.replace('<g id="1" ctype="link">surfer en sécurité</g>', 'surfer en sécurité');
-    const result = importXliff(root, broken);
+    const result = importXliff(tree(), broken);
     expect(result.refused).toHaveLength(1);
     expect(result.refused[0]).toMatch(/^page:families\/call-1712#s4\.2: tag 1 \(link to \/nl\/safety\/\) is missing/);
-    expect(changed(before, treeHash(root))).toEqual([]);
+    expect(changed(before, treeHash(tree()))).toEqual([]);
   });
 });
 
 describe('a stale file', () => {
   it('is refused, naming each segment whose Dutch changed since the export, and the CLI exits 1', () => {
-    const { xml } = exportXliff(root, 'de');
-    writeFileSync(join(root, 'de.xlf'), xml.replace(/(<target xml:lang="de"[^>]*>)Die Partner/, '$1Alle Partner'));
+    const { xml } = exportXliff(tree(), 'de');
+    writeFileSync(join(tree(), 'de.xlf'), xml.replace(/(<target xml:lang="de"[^>]*>)Die Partner/, '$1Alle Partner'));
     edit('content/pages/nl/about.md', 'De partners willen het geweld in gezinnen stoppen', 'De partners willen het geweld in alle gezinnen stoppen');
-    const before = treeHash(root);
-    const run = spawnSync(process.execPath, [join(repo, 'scripts/i18n-import.ts'), 'de.xlf'], { cwd: root, encoding: 'utf8' });
+    const before = treeHash(tree());
+    const run = spawnSync(process.execPath, [join(repo, 'scripts/i18n-import.ts'), 'de.xlf'], { cwd: tree(), encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('page:about#s2.1: the Dutch source changed since the export');
     expect(run.stderr.match(/^ {2}\S/gm)).toHaveLength(1);
-    expect(changed(before, treeHash(root))).toEqual([]);
+    expect(changed(before, treeHash(tree()))).toEqual([]);
   });
 });
 
 describe('states', () => {
   it('records a reviewed page as checked with the reviewer and date named in the file', () => {
-    const { xml } = exportXliff(root, 'en');
+    const { xml } = exportXliff(tree(), 'en');
     // A reviewer signs off every segment of the accessibility page.
     const file = /<file original="page:accessibility"[\s\S]*?<\/file>/.exec(xml)![0];
     const reviewed = file
       .replace('<header>', '<header>\n      <phase-group><phase phase-name="review" process-name="review" contact-name="A. Reviewer" company-name="native-speaker reviewer" date="2026-11-30T10:00:00Z"/></phase-group>')
       .replace(/state="needs-review-translation" state-qualifier="mt-suggestion"/g, 'state="signed-off" phase-name="review"');
-    const result = importXliff(root, xml.replace(file, reviewed));
+    const result = importXliff(tree(), xml.replace(file, reviewed));
     expect(result.refused).toEqual([]);
     // The Dutch hashes were current already: only the page's front matter changes.
     expect(result.written).toEqual(['content/pages/en/accessibility.md']);
-    const front = readFileSync(join(root, 'content/pages/en/accessibility.md'), 'utf8');
+    const front = readFileSync(join(tree(), 'content/pages/en/accessibility.md'), 'utf8');
     expect(front).toMatch(/translation:\n {2}status: checked\n {2}by: A\. Reviewer, native-speaker reviewer\n {2}date: 2026-11-30\n/);
-    const unit = unitReport(root).units.find((u) => u.key === 'page:accessibility')!;
+    const unit = unitReport(tree()).units.find((u) => u.key === 'page:accessibility')!;
     expect(unit.locales.en).toMatchObject({ state: 'checked', by: 'A. Reviewer, native-speaker reviewer', date: '2026-11-30' });
   });
 
   it('refuses a reviewed segment when nobody is named as reviewer', () => {
-    const { xml } = exportXliff(root, 'en');
+    const { xml } = exportXliff(tree(), 'en');
     const signed = xml.replace('state="needs-review-translation" state-qualifier="mt-suggestion"', 'state="signed-off"');
-    const result = importXliff(root, signed);
+    const result = importXliff(tree(), signed);
     expect(result.refused).toHaveLength(1);
     expect(result.refused[0]).toMatch(/marked as reviewed, but the file names no reviewer/);
   });
@@ -184,7 +206,7 @@ describe('the XLIFF file', () => {
   it('validates against the OASIS XLIFF 1.2 strict schema', async () => {
     const fixtures = join(repo, 'tests/fixtures/xliff');
     const schema = readFileSync(join(fixtures, 'xliff-core-1.2-strict.xsd'), 'utf8').replace('http://www.w3.org/2001/xml.xsd', 'xml.xsd');
-    const { xml } = exportXliff(root, 'ar');
+    const { xml } = exportXliff(tree(), 'ar');
     const result = await validateXML({
       xml: [{ fileName: 'ar.xlf', contents: xml }],
       schema: [{ fileName: 'xliff-core-1.2-strict.xsd', contents: schema }],
