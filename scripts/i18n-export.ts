@@ -23,6 +23,11 @@ if (only !== undefined && only !== 'missing' && only !== 'outdated' && only !== 
   process.exit(2);
 }
 const result = exportXliff(process.cwd(), locale, only as Only | undefined);
+if (result.segments === 0) {
+  // An XLIFF file needs at least one <file>: say so instead of writing an invalid one.
+  console.log(`${locale}: nothing ${only ? `is ${only}` : 'to translate'}; ${out} not written`);
+  process.exit(0);
+}
 writeFileSync(out, result.xml);
 const counts = Object.entries(result.counts).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ');
 console.log(`${out}: ${result.segments} segments in ${result.units} units (${counts || 'nothing to translate'}), ${Buffer.byteLength(result.xml)} bytes`);

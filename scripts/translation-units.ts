@@ -423,7 +423,7 @@ export function filmUnit(root: string, slug: string, locale: Locale): Unit {
     const t = f.tgt !== undefined ? f.blocks(f.tgt) : undefined;
     const pairing = pairBlocks(s, t);
     for (const b of s) {
-      segments.push({ id: b.id, text: b.text, context: f.what === 'caption' ? `caption ${b.shape} (on screen: keep it short, two lines at most)` : `${f.what} ${b.id.split('.')[1]}`, max: f.what === 'caption' ? 84 : undefined, target: pairing.paired.get(b.id)?.text });
+      segments.push({ id: b.id, text: b.text, context: f.what === 'caption' ? `caption ${b.shape} (shown over the film for the length of the cue: keep it as short as the Dutch)` : `${f.what} ${b.id.split('.')[1]}`, target: pairing.paired.get(b.id)?.text });
     }
     return { ...f, s, t, pairing };
   });

@@ -260,6 +260,9 @@ export function importXliff(root: string, xml: string, opts: ImportOptions = {})
       for (const p of current?.placeholders ?? []) markup.set(p.id, p);
       const text = renderInline(t.parts, markup);
       const textChanged = seg.target === undefined || normalizeSpace(text) !== normalizeSpace(seg.target);
+      if (textChanged && seg.max && plainText(t.parts).length > seg.max) {
+        problems.push(`${plainText(t.parts).length} characters, the limit here is ${seg.max}`);
+      }
       if (problems.length && (textChanged || seg.target === undefined)) {
         refused.push(`${name}: ${problems.join('; ')}`);
         continue;
