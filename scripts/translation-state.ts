@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../src/i18n/locales.ts';
@@ -18,6 +19,8 @@ export interface UnitLocaleState {
   segments: Partial<Record<State, number>>;
   /** Out-of-date or missing segment ids (for `outdated`). */
   stale?: string[] | undefined;
+  /** The date (YYYY-MM-DD) of the last commit that changed the unit's files in this locale, when git knows it. */
+  changed?: string | undefined;
 }
 
 export interface UnitReport {
@@ -75,6 +78,8 @@ export function translationReport(root: string): TranslationReport {
 
 /** Every unit × locale with its state, date and reviewer, and the segment counts. */
 export function unitReport(root: string): { units: UnitReport[]; totals: TranslationReport['totals'] } {
+  const dates = lastChanged(root);
+  const changedOf = (files: string[]) => files.map((f) => dates.get(f)).filter((d): d is string => !!d).sort().at(-1);
   const byKey = new Map<string, UnitReport>();
   const totals = {} as TranslationReport['totals'];
   for (const locale of LOCALES) {
@@ -85,7 +90,8 @@ export function unitReport(root: string): { units: UnitReport[]; totals: Transla
       const hashes = sidecar.units[unit.key]?.hashes;
       const report = byKey.get(unit.key) ?? { key: unit.key, kind: unit.kind, files: unit.files.map((f) => f.replace(`.${locale}.`, '.<l>.').replace(`/${locale}/`, '/<l>/')), locales: {} as Record<Locale, UnitLocaleState> };
       byKey.set(unit.key, report);
-      report.locales[DEFAULT_LOCALE] = { state: 'source', segments: { source: unit.segments.length } };
+      const nlFiles = unit.files.map((f) => f.replace(`.${locale}.`, '.nl.').replace(`/${locale}/`, '/nl/'));
+      report.locales[DEFAULT_LOCALE] = { state: 'source', segments: { source: unit.segments.length }, changed: changedOf(nlFiles) };
       const segments: Partial<Record<State, number>> = {};
       const stale: string[] = [];
       for (const seg of unit.segments) {
@@ -95,7 +101,7 @@ export function unitReport(root: string): { units: UnitReport[]; totals: Transla
         if (st === 'outdated' || (st === 'missing' && unit.exists)) stale.push(seg.id);
       }
       const state = unitState(unit, hashes);
-      const entry: UnitLocaleState = { state, segments };
+      const entry: UnitLocaleState = { state, segments, changed: changedOf(unit.files) };
       if (unit.stored?.status === 'checked') Object.assign(entry, { by: unit.stored.by, date: unit.stored.date });
       if (stale.length) entry.stale = stale;
       report.locales[locale] = entry;
@@ -103,4 +109,24 @@ export function unitReport(root: string): { units: UnitReport[]; totals: Transla
   }
   totals[DEFAULT_LOCALE] = { source: [...byKey.values()].reduce((n, u) => n + (u.locales[DEFAULT_LOCALE].segments.source ?? 0), 0) };
   return { units: [...byKey.values()], totals };
+}
+
+/**
+ * The date of the last commit that changed each file under content/ and locales/ (one `git log`),
+ * as Lunaria's dashboard shows it; empty when there is no git history (a tarball, a shallow CI clone
+ * gives the clone's date).
+ */
+export function lastChanged(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  try {
+    const log = execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--', 'content', 'locales'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    for (const commit of log.split('\0')) {
+      const [date, ...files] = commit.split('\n').filter(Boolean);
+      if (!date) continue;
+      for (const f of files) if (!out.has(f)) out.set(f, date);
+    }
+  } catch {
+    // No git here: no dates.
+  }
+  return out;
 }

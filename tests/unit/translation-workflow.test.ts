@@ -231,7 +231,10 @@ describe('npm run i18n:report -- --json', () => {
       expect(unit).toEqual({ key: expect.stringMatching(/^(page|news|campaign|ui|data|film):/), kind: expect.any(String), files: expect.any(Array), locales: expect.any(Object) });
       expect(Object.keys(unit.locales).sort()).toEqual([...LOCALES].sort());
       expect(unit.locales.nl.state).toBe('source');
-      for (const l of LOCALES) expect(states).toContain(unit.locales[l].state);
+      for (const l of LOCALES) {
+        expect(states).toContain(unit.locales[l].state);
+        if (unit.locales[l].changed !== undefined) expect(unit.locales[l].changed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
     }
     for (const l of LOCALES) expect(Object.values(report.totals[l]).reduce((a: number, b) => a + (b as number), 0)).toBeGreaterThan(900);
     expect(report.missingKeys).toEqual([]);
