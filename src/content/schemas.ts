@@ -13,12 +13,16 @@ export const perLocale = z.object(
 
 /**
  * Translation state of a page. `source`: the text the others are translated from (Dutch).
- * `unchecked`: translated, not yet read by a native speaker (the page says so).
- * `checked`: read and approved by a native speaker (an editor sets this, with a name and date).
+ * `unchecked`: translated (by a machine or an editor), not yet read by a native speaker (the page says so).
+ * `translated`: translated by a translator (`npm run i18n:import`), not yet reviewed (the page says so).
+ * `checked`: read and approved by a native speaker (the import sets this, with a name and date).
+ * Whether the Dutch changed since is not stored here: the build compares the hashes in
+ * `content/translations/<locale>.json` (docs/translating.md) and shows the "outdated" notice.
  */
 export const translationSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('source') }),
   z.object({ status: z.literal('unchecked') }),
+  z.object({ status: z.literal('translated') }),
   z.object({ status: z.literal('checked'), by: z.string().min(1), date: z.iso.date() }),
 ]);
 

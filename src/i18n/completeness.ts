@@ -18,6 +18,13 @@ export function flattenKeys(value: unknown, prefix = ''): Map<string, string> {
   return out;
 }
 
+/**
+ * Namespaces shown only to editors (the translation status page `/translations/`, which is not
+ * linked from any public page): written in Dutch, the editorial team's language, and not
+ * translated, by choice (docs/translating.md). The check skips them and says so.
+ */
+export const EDITOR_ONLY_NAMESPACES: ReadonlySet<string> = new Set(['editors']);
+
 export interface MissingKey {
   locale: string;
   /** `namespace:dotted.key` */
@@ -35,6 +42,7 @@ export function missingKeys(resources: Resources, source: string, locales = Obje
   for (const locale of locales) {
     if (locale === source) continue;
     for (const [ns, tree] of Object.entries(sourceNs)) {
+      if (EDITOR_ONLY_NAMESPACES.has(ns)) continue;
       const have = flattenKeys(resources[locale]?.[ns]);
       for (const key of flattenKeys(tree).keys()) {
         if (!have.get(key)?.trim()) missing.push({ locale, key: `${ns}:${key}` });
