@@ -6,7 +6,7 @@
  */
 import os from 'node:os';
 import { startBenchServer } from './bench-server.ts';
-import { launchChrome, runLighthouse } from '../tests/e2e/lighthouse.ts';
+import { launchChrome, runLighthouse } from '../tools/lighthouse.ts';
 
 const paths = process.argv.slice(2).filter((a) => a.startsWith('/'));
 if (paths.length === 0) {

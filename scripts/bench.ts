@@ -22,11 +22,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
 import autocannon from 'autocannon';
-import { ALL_ROUTES, EXTRA_ROUTES, LOCALES } from '../tests/e2e/site.ts';
+import { ALL_ROUTES, EXTRA_ROUTES } from '../tools/site-routes.ts';
+import { LOCALES } from '../src/i18n/locales.ts';
 import { startBenchServer } from './bench-server.ts';
 import { SEARCH_URL, measureSearch } from './search-measure.ts';
-import { launchChrome, runLighthouse, type LighthouseResult } from '../tests/e2e/lighthouse.ts';
-import { BUDGETS, REFERRAL_STEP_ONE, budgetFor, kb, weighPage, type PageWeight } from '../tests/e2e/weigh.ts';
+import { launchChrome, runLighthouse, type LighthouseResult } from '../tools/lighthouse.ts';
+import { BUDGETS, REFERRAL_STEP_ONE, budgetFor, kb, weighPage, type PageWeight } from '../tools/weigh.ts';
 
 const quick = !!process.env['BENCH_QUICK'];
 const seconds = Number(process.env['BENCH_SECONDS'] ?? (quick ? 2 : 10));

@@ -4,7 +4,7 @@
 // translation does not follow the Dutch blocks as adapted on purpose (check each one first:
 // docs/translating.md). Usage: npm run i18n:baseline [-- --adapted]
 import { DEFAULT_LOCALE, LOCALES } from '../src/i18n/locales.ts';
-import { baseline } from './translation-workflow.ts';
+import { baseline } from '../src/features/translations/workflow.ts';
 
 for (const locale of LOCALES) {
   if (locale === DEFAULT_LOCALE) continue;

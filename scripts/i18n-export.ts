@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_LOCALE, isLocale, LOCALES } from '../src/i18n/locales.ts';
-import { exportXliff, type Only } from './translation-workflow.ts';
+import { exportXliff, type Only } from '../src/features/translations/workflow.ts';
 
 const usage = 'usage: npm run i18n:export -- --locale <ar|ber|en|fr|de> --out <file.xlf> [--only missing|outdated|unchecked]';
 let values;

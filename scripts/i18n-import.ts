@@ -3,7 +3,7 @@
 // Usage: npm run i18n:import -- fr.xlf [--reviewer "name, role"] [--date YYYY-MM-DD]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { importXliff } from './translation-workflow.ts';
+import { importXliff } from '../src/features/translations/workflow.ts';
 
 const usage = 'usage: npm run i18n:import -- <file.xlf> [--reviewer "name, role"] [--date YYYY-MM-DD]';
 let parsed;

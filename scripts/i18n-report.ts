@@ -3,7 +3,7 @@
 // counts, and every missing UI key. Exits 1 when a page or a key is missing.
 // Usage: npm run i18n:report [-- --json]
 import { LOCALES } from '../src/i18n/locales.ts';
-import { translationReport } from './translation-state.ts';
+import { translationReport } from '../src/features/translations/state.ts';
 
 const json = process.argv.includes('--json');
 const report = translationReport(process.cwd());

@@ -1,7 +1,7 @@
 // npm run launch:checklist: writes docs/launch-checklist.md from every "toConfirm" entry in the content.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHECKLIST_PATH, collectChecklist, renderChecklist } from './launch-checklist-data.ts';
+import { CHECKLIST_PATH, collectChecklist, renderChecklist } from '../tools/launch-checklist.ts';
 
 const root = join(import.meta.dirname, '..');
 const items = collectChecklist(root);

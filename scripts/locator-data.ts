@@ -8,8 +8,8 @@
  * check against GeoNames.
  */
 import { writeFileSync } from 'node:fs';
-import { loadLocatorSources } from './locator-sources.ts';
-import { buildMap, buildPlacesIndex, buildPoints, formatIndex, formatMap, formatPoints } from '../src/features/locator/build.ts';
+import { loadLocatorSources } from '../tools/locator/sources.ts';
+import { buildMap, buildPlacesIndex, buildPoints, formatIndex, formatMap, formatPoints } from '../tools/locator/build.ts';
 
 const src = loadLocatorSources();
 const { index, report } = buildPlacesIndex(src.places);

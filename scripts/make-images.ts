@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { readCampaignCards } from './campaign-cards.ts';
+import { readCampaignCards } from '../tools/campaign-cards.ts';
 import { cardHash } from '../src/lib/og-card.ts';
 import { escapeMarkup } from '../src/lib/escape.ts';
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { LOCALES } from './site.ts';
-import { REFERRAL_STEP_ONE, budgetBreaches, weighPage } from './weigh.ts';
+import { REFERRAL_STEP_ONE, budgetBreaches, weighPage } from '../../tools/weigh.ts';
 
 /**
  * Page budgets, in bytes of the built site as Chromium loads it (weigh.ts says what counts as

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { axeViolations } from './axe.ts';
 import { ALL_ROUTES, EXTRA_ROUTES, expectOwnLanguage, knownContacts, unknownContactLinks } from './site.ts';
-import { budgetBreaches, weighLoad } from './weigh.ts';
+import { budgetBreaches, weighLoad } from '../../tools/weigh.ts';
 
 /**
  * The whole site, every page in every language, each loaded once in a fresh browser context

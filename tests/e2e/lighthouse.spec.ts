@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { launchChrome, runLighthouse, type Category } from './lighthouse.ts';
+import { launchChrome, runLighthouse, type Category } from '../../tools/lighthouse.ts';
 
 /**
  * Lighthouse on a few pages, for the scores that do not depend on timing: accessibility, best

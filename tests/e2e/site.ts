@@ -1,33 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { LOCALES, LOCALE_INFO, type Locale } from '../../src/i18n/locales.ts';
 import { PAGES, localizedPath, type PageSlug } from '../../src/i18n/routes.ts';
 
 export { LOCALES, LOCALE_INFO, PAGES, localizedPath };
 export type { Locale, PageSlug };
-
-/** Every page in every locale: the whole site a visitor can reach. */
-export const ALL_ROUTES = LOCALES.flatMap((locale) =>
-  PAGES.map((page) => ({ locale, page, path: localizedPath(locale, page) })),
-);
-
-/** Campaign slugs, from the Dutch source files. */
-export const CAMPAIGNS = readdirSync('content/campaigns/nl').map((f) => f.replace(/\.md$/, ''));
-
-/** Film slugs: the folders of content/videos. */
-export const FILMS = readdirSync('content/videos');
-
-/** Pages besides the main ones: the printable facts sheet, campaign pages and film pages. */
-export const EXTRA_ROUTES = LOCALES.flatMap((locale) => [
-  { locale, path: `/${locale}/press/facts/` },
-  ...CAMPAIGNS.map((slug) => ({ locale, path: `/${locale}/campaigns/${slug}/` })),
-  ...FILMS.map((slug) => ({ locale, path: `/${locale}/videos/${slug}/` })),
-]);
-
-/** The players partner sites put in an iframe: not in the sitemap (noindex), but checked by axe. */
-export const EMBED_ROUTES = LOCALES.flatMap((locale) =>
-  FILMS.map((slug) => ({ locale, path: `/embed/videos/${slug}/${locale}/` })),
-);
+export { ALL_ROUTES, CAMPAIGNS, EMBED_ROUTES, EXTRA_ROUTES, FILMS } from '../../tools/site-routes.ts';
 
 /** The neutral site the quick exit goes to; tests answer it locally (the network is closed). */
 export const EXIT_HOST = 'https://www.meteo.be/';

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { unitReport } from '../../scripts/translation-state.ts';
+import { unitReport } from '../../src/features/translations/state.ts';
 import { LOCALES } from './site.ts';
 
 // The translation workflow as editors and visitors see it (docs/translating.md): the editors'

@@ -13,7 +13,7 @@ import {
   readGlossary,
   scanPage,
   scanText,
-} from '../../scripts/glossary.ts';
+} from '../../tools/glossary.ts';
 
 const root = process.cwd();
 

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECKLIST_PATH, collectChecklist, itemsIn, renderChecklist } from '../../scripts/launch-checklist-data.ts';
+import { CHECKLIST_PATH, collectChecklist, itemsIn, renderChecklist } from '../../tools/launch-checklist.ts';
 
 const root = process.cwd();
 

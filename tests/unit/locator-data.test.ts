@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildMap, buildPlacesIndex, buildPoints, formatIndex, formatMap, formatPoints } from '../../src/features/locator/build.ts';
+import { buildMap, buildPlacesIndex, buildPoints, formatIndex, formatMap, formatPoints } from '../../tools/locator/build.ts';
 import { AREAS } from '../../src/features/locator/areas.ts';
-import { loadLocatorSources } from '../../scripts/locator-sources.ts';
+import { loadLocatorSources } from '../../tools/locator/sources.ts';
 import { CENTRES, INDEX } from './locator-fixtures.ts';
 
 const src = loadLocatorSources();

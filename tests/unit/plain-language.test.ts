@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { describeViolation, readGlossary, scanText } from '../../scripts/glossary.ts';
+import { describeViolation, readGlossary, scanText } from '../../tools/glossary.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { FAMILY_TOPICS } from '../../src/i18n/routes.ts';
 import { checkPage, formatFinding, plainLines, sentences, wordCount, type PageText, type PlainLanguageRules } from '../../src/lib/plain-language.ts';

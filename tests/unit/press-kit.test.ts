@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { cardHash } from '../../src/lib/og-card.ts';
-import { readCampaignCards } from '../../scripts/campaign-cards.ts';
+import { readCampaignCards } from '../../tools/campaign-cards.ts';
 
 const cards = readCampaignCards(process.cwd());
 const manifest = JSON.parse(readFileSync('public/og/manifest.json', 'utf8')) as Record<string, string>;

@@ -11,10 +11,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { entryStaleSegments, parseInline, renderInline } from '../../src/i18n/segments.ts';
-import { unitReport } from '../../scripts/translation-state.ts';
-import { filmOutdated } from '../../src/i18n/film-staleness.ts';
+import { unitReport } from '../../src/features/translations/state.ts';
+import { filmOutdated } from '../../src/features/translations/film-staleness.ts';
 import { missingKeys } from '../../src/i18n/completeness.ts';
-import { exportXliff, importXliff } from '../../scripts/translation-workflow.ts';
+import { exportXliff, importXliff } from '../../src/features/translations/workflow.ts';
 
 const repo = process.cwd();
 /** The copy, made on first use in a test (the pure tests need none) and removed after it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { missingKeys } from '../../src/i18n/completeness.ts';
 import { DEFAULT_LOCALE, LOCALES } from '../../src/i18n/locales.ts';
-import { pageState, translationReport } from '../../scripts/translation-state.ts';
+import { pageState, translationReport } from '../../src/features/translations/state.ts';
 
 const report = translationReport(process.cwd());
 

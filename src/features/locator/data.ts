@@ -1,7 +1,6 @@
 import placesJson from './data/places.json' with { type: 'json' };
 import mapJson from './data/map.json' with { type: 'json' };
-import type { MapData } from './build.ts';
-import { loadIndex, type CompactIndex } from './places.ts';
+import { loadIndex, type CompactIndex, type MapData } from './places.ts';
 
 /** The committed places index, as the build bundles it (server and scripts only: too big for the browser). */
 export const COMPACT_INDEX = placesJson as CompactIndex;

@@ -1,4 +1,5 @@
 import { normalise, variants } from './normalise.ts';
+import type { Projection } from './geo.ts';
 
 /** The portal's locales, repeated here so this module stays free of the i18n layer. */
 export type NameLocale = 'nl' | 'ar' | 'ber' | 'en' | 'fr' | 'de';
@@ -186,4 +187,13 @@ export function loadIndex(compact: CompactIndex): PlacesIndex {
  */
 export function placeName(place: { label: string; names: Partial<Record<NameLocale, string>> }, locale: NameLocale): string {
   return place.names[locale] ?? place.label;
+}
+
+export interface MapData {
+  source: string;
+  width: number;
+  height: number;
+  /** SVG path of Belgium's outline, in map coordinates. */
+  outline: string;
+  projection: Projection;
 }

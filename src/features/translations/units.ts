@@ -8,9 +8,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, parseDocument } from 'yaml';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '../src/i18n/locales.ts';
-import { flattenKeys } from '../src/i18n/completeness.ts';
-import { EDITOR_ONLY_NAMESPACES } from '../src/i18n/completeness.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../i18n/locales.ts';
+import { flattenKeys } from '../../i18n/completeness.ts';
+import { EDITOR_ONLY_NAMESPACES } from '../../i18n/completeness.ts';
 import {
   entrySegments,
   FRONT_MATTER_FIELDS,
@@ -21,7 +21,7 @@ import {
   type Adapted,
   type Hashes,
   type TextSegment,
-} from '../src/i18n/segments.ts';
+} from '../../i18n/segments.ts';
 
 export type UnitKind = 'page' | 'news' | 'campaign' | 'ui' | 'data' | 'film';
 /** What is recorded for a unit: in front matter (pages, news, campaigns), video.yaml (films) or the sidecar (UI strings, data). */

@@ -4,8 +4,8 @@
  * film's folder and `content/translations/<locale>.json`, as `npm run i18n:report` does.
  * Only for prerendered pages (it reads the content folder).
  */
-import { DEFAULT_LOCALE, type Locale } from './locales.ts';
-import { filmUnit, readSidecar, unitState } from '../../scripts/translation-units.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locales.ts';
+import { filmUnit, readSidecar, unitState } from './units.ts';
 
 export function filmOutdated(slug: string, locale: Locale, root = process.cwd()): boolean {
   if (locale === DEFAULT_LOCALE) return false;

@@ -1,11 +1,11 @@
 import { geoMercator, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { PlaceAlias } from './aliases.ts';
+import type { PlaceAlias } from '../../src/features/locator/aliases.ts';
 import type { Merger } from './municipalities.ts';
-import { normalise } from './normalise.ts';
-import type { CompactIndex } from './places.ts';
-import type { Projection } from './geo.ts';
+import type { MapData } from '../../src/features/locator/places.ts';
+import { normalise } from '../../src/features/locator/normalise.ts';
+import type { CompactIndex } from '../../src/features/locator/places.ts';
 
 /**
  * Build-time only (`npm run locator:data` and the unit test that keeps the committed files in
@@ -357,14 +357,6 @@ function titleCaseIfShouting(name: string): string {
   return name === name.toLocaleUpperCase('fr') ? titleCase(name) : name;
 }
 
-export interface MapData {
-  source: string;
-  width: number;
-  height: number;
-  /** SVG path of Belgium's outline, in map coordinates. */
-  outline: string;
-  projection: Projection;
-}
 
 /** Belgium's outline from Natural Earth (world-atlas), projected with d3's Mercator. */
 export function buildMap(topology: Topology, source: string, width = 600, pad = 12): MapData {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
-import { parseCoordinates, parsePostcodes, type City, type PlacesInput } from '../src/features/locator/build.ts';
-import { ALIASES } from '../src/features/locator/aliases.ts';
-import { ARRONDISSEMENT_OF, BRUSSELS, MAIN_OF, MERGERS, OTHER_NAMES } from '../src/features/locator/municipalities.ts';
+import { parseCoordinates, parsePostcodes, type City, type PlacesInput } from './build.ts';
+import { ALIASES } from '../../src/features/locator/aliases.ts';
+import { ARRONDISSEMENT_OF, BRUSSELS, MAIN_OF, MERGERS, OTHER_NAMES } from './municipalities.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -4,7 +4,7 @@
  */
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import type { Part } from '../src/i18n/segments.ts';
+import type { Part } from '../../i18n/segments.ts';
 
 export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 

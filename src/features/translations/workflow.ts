@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEFAULT_LOCALE, LOCALE_INFO, LOCALES, type Locale } from '../src/i18n/locales.ts';
+import { DEFAULT_LOCALE, LOCALE_INFO, LOCALES, type Locale } from '../../i18n/locales.ts';
 import {
   alignPlaceholders,
   normalizeSpace,
@@ -16,7 +16,7 @@ import {
   segmentHash,
   type Inline,
   type Placeholder,
-} from '../src/i18n/segments.ts';
+} from '../../i18n/segments.ts';
 import {
   loadUnits,
   localizeLinks,
@@ -28,7 +28,7 @@ import {
   type State,
   type StoredState,
   type Unit,
-} from './translation-units.ts';
+} from './units.ts';
 import { canonical, escapeXml, partsToXml, readXliff, XLIFF_NS, type ReadPhase } from './xliff.ts';
 
 export type Only = 'missing' | 'outdated' | 'unchecked';

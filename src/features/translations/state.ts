@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '../src/i18n/locales.ts';
-import { PAGES, type PageSlug } from '../src/i18n/routes.ts';
-import { missingKeys, type MissingKey, type Resources } from '../src/i18n/completeness.ts';
-import { loadUnits, readSidecar, segmentState, unitState, type State, type UnitKind } from './translation-units.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../i18n/locales.ts';
+import { PAGES, type PageSlug } from '../../i18n/routes.ts';
+import { missingKeys, type MissingKey, type Resources } from '../../i18n/completeness.ts';
+import { loadUnits, readSidecar, segmentState, unitState, type State, type UnitKind } from './units.ts';
 
 /** `missing`: no file, the Dutch text is shown with a notice. */
 export type PageState = 'source' | 'unchecked' | 'translated' | 'checked' | 'missing';
