@@ -2,9 +2,14 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { LOCALES, LOCALE_INFO, type Locale } from '../../src/i18n/locales.ts';
 import { PAGES, localizedPath, type PageSlug } from '../../src/i18n/routes.ts';
+import { translationReport } from '../../src/features/translations/state.ts';
 
 export { LOCALES, LOCALE_INFO, PAGES, localizedPath };
 export type { Locale, PageSlug };
+/** Each page's translation state per locale (`outdated` included), as `npm run i18n:report` gives it. */
+const UNITS = translationReport(process.cwd()).units;
+const pageState = (page: PageSlug, locale: Locale) => UNITS.find((u) => u.key === `page:${page}`)?.locales[locale].state;
+
 export { ALL_ROUTES, CAMPAIGNS, EMBED_ROUTES, EXTRA_ROUTES, FILMS } from '../../tools/site-routes.ts';
 
 /** The neutral site the quick exit goes to; tests answer it locally (the network is closed). */
@@ -22,9 +27,13 @@ export async function expectOwnLanguage(tab: Page, { locale, page, path }: { loc
   await expect(html).toHaveAttribute('dir', LOCALE_INFO[locale].dir);
   await expect(tab.locator('h1')).toHaveCount(1);
   await expect(tab.locator('h1')).not.toBeEmpty();
-  // The page's own translation, not the Dutch fallback.
+  // The page's own translation, not the Dutch fallback, with the notice its state calls for:
+  // none in Dutch or once checked, "not checked" or "outdated" otherwise (translation report).
   await expect(tab.locator('[data-notice="fallback"]')).toHaveCount(0);
-  await expect(tab.locator('[data-notice="unchecked"]')).toHaveCount(locale === 'nl' ? 0 : 1);
+  const state = pageState(page, locale);
+  expect(state, `${path}: no translation state`).toBeDefined();
+  await expect(tab.locator('[data-notice="unchecked"]')).toHaveCount(state === 'unchecked' ? 1 : 0);
+  await expect(tab.locator('[data-notice="outdated"]')).toHaveCount(state === 'outdated' ? 1 : 0);
 
   await expect(tab.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${path}$`));
   const hreflangs = await tab.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>

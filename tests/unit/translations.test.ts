@@ -15,10 +15,13 @@ describe('translation completeness', () => {
     expect(report.missingPages.map((m) => `${m.locale}/${m.page}`)).toEqual([]);
   });
 
-  it('marks Dutch as the source and no other language as checked by a native speaker yet', () => {
-    for (const states of Object.values(report.pages)) {
-      expect(states[DEFAULT_LOCALE]).toBe('source');
-      for (const l of LOCALES.filter((x) => x !== DEFAULT_LOCALE)) expect(states[l]).toBe('unchecked');
+  it('marks Dutch as the source and every other language with a state the page can show', () => {
+    // Editors move a translation on (unchecked → translated → checked) and the Dutch moves under
+    // it (outdated): any of these is fine here; a page with no state, or Dutch not the source, is not.
+    const shown = ['unchecked', 'translated', 'checked', 'outdated'];
+    for (const [page, states] of Object.entries(report.pages)) {
+      expect(states[DEFAULT_LOCALE], page).toBe('source');
+      for (const l of LOCALES.filter((x) => x !== DEFAULT_LOCALE)) expect(shown, `${l}/${page}`).toContain(states[l]);
     }
   });
 });
