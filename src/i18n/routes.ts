@@ -1,64 +1,72 @@
 import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from './locales.ts';
 
-/**
- * The topics families look for (issue 14), each a page under the families page:
- * `/<l>/families/<topic>/`. The order is the order of the list on the families page.
- */
-export const FAMILY_TOPICS = [
-  'families/call-1712',
-  'families/children',
-  'families/barring-order',
-  'families/shelter',
-  'families/victim-support',
-  'families/using-violence',
-  'families/honour-and-elder-abuse',
-  'families/residence-permit',
-  'families/interpreters',
-] as const;
-export type FamilyTopic = (typeof FAMILY_TOPICS)[number];
+import structure from '../../content/structure.json' with { type: 'json' };
 
 /**
- * The portal's pages, the same slugs in every locale. `home` is the locale's root.
- * The order is the order of the main navigation.
+ * What a page shows after its text (content/structure.json `parts`), the same in every
+ * language; src/components/PageExtras.astro renders each kind.
  */
-export const PAGES = [
-  'home',
-  'families',
-  ...FAMILY_TOPICS,
-  'professionals',
-  'referral',
-  'centres',
-  'videos',
-  'about',
-  'press',
-  'safety',
-  'privacy',
-  'accessibility',
-  'contact',
-] as const;
-export type PageSlug = (typeof PAGES)[number];
+export type PagePart =
+  | 'home-doors'
+  | 'films-link'
+  | 'helplines'
+  | 'organisation'
+  | 'family-topics'
+  | 'back-to-families'
+  | 'sources'
+  | 'facts'
+  | 'news'
+  | 'campaigns'
+  | 'press-kit'
+  | { film: string }
+  | { contacts: string[]; heading?: string };
+
+export interface PageEntry {
+  slug: string;
+  /** Where the page is linked: the main menu, the footer, or the families page's topics. */
+  nav?: 'main' | 'footer' | 'families';
+  /** `own`: served by a route of its own (src/pages/[lang]/<slug>…), not the content pages' route. */
+  route?: 'own';
+  /** Shown above the text (the home page's doors). */
+  lead?: PagePart[];
+  parts?: PagePart[];
+}
+
+/**
+ * The site's pages, from content/structure.json: adding a page is a line there, its text in
+ * content/pages/<locale>/, and its menu label in the locale files (docs/content.md). The order
+ * is the sitemap's and, within each `nav`, the order of that menu.
+ */
+export const PAGE_ENTRIES: readonly PageEntry[] = structure.pages as PageEntry[];
+
+/** A page's slug, the same in every locale: `home` is the locale's root. */
+export type PageSlug = string;
+export const PAGES: readonly PageSlug[] = PAGE_ENTRIES.map((p) => p.slug);
+
+const inNav = (nav: PageEntry['nav']) => PAGE_ENTRIES.filter((p) => p.nav === nav).map((p) => p.slug);
+
+/** The topics families look for, each a page under the families page, in the order it lists them. */
+export const FAMILY_TOPICS: readonly PageSlug[] = inNav('families');
+export type FamilyTopic = PageSlug;
 
 /** Pages served by a route of their own rather than the content catch-all. */
-export const DEDICATED_PAGES: readonly PageSlug[] = ['referral', 'videos', 'centres'];
+export const DEDICATED_PAGES: readonly PageSlug[] = PAGE_ENTRIES.filter((p) => p.route === 'own').map((p) => p.slug);
 
-export const MAIN_NAV: readonly PageSlug[] = [
-  'families',
-  'professionals',
-  'referral',
-  'centres',
-  'videos',
-  'about',
-  'press',
-];
-export const FOOTER_NAV: readonly PageSlug[] = ['safety', 'privacy', 'accessibility', 'contact'];
+export const MAIN_NAV: readonly PageSlug[] = inNav('main');
+export const FOOTER_NAV: readonly PageSlug[] = inNav('footer');
+
+/** The entry of a page (its parts and where it is linked). */
+export function pageStructure(slug: PageSlug): PageEntry | undefined {
+  return PAGE_ENTRIES.find((p) => p.slug === slug);
+}
 
 /** True for a topic page under the families page. */
 export function isFamilyTopic(value: unknown): value is FamilyTopic {
-  return typeof value === 'string' && (FAMILY_TOPICS as readonly string[]).includes(value);
+  return typeof value === 'string' && FAMILY_TOPICS.includes(value);
 }
 
 export function isPageSlug(value: unknown): value is PageSlug {
-  return typeof value === 'string' && (PAGES as readonly string[]).includes(value);
+  return typeof value === 'string' && PAGES.includes(value);
 }
 
 /**
