@@ -1,6 +1,7 @@
 import { simpleParser } from 'mailparser';
 import * as openpgp from 'openpgp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BACKENDS, backendEnv, pgCluster, type Backend } from './backends.ts';
 import { BuiltServer, Mailbox, example, filesUnder, freePort, sleep, tempDir, waitFor } from './harness.ts';
 
 const INTAKE = 'intake@co3.example';
@@ -10,7 +11,7 @@ afterEach(async () => {
   for (const r of running.splice(0)) await r.stop();
 });
 
-async function setup(opts: { smtp?: boolean; env?: Record<string, string> } = {}) {
+async function setup(backend: Backend, opts: { smtp?: boolean; env?: Record<string, string> } = {}) {
   const smtpPort = await freePort();
   const mailbox = new Mailbox(smtpPort);
   if (opts.smtp !== false) await mailbox.start();
@@ -24,6 +25,7 @@ async function setup(opts: { smtp?: boolean; env?: Record<string, string> } = {}
     OPS_MAIL_TO: OPS,
     REFERRAL_KEY: Buffer.alloc(32, 7).toString('base64'),
     DELIVERY_RETRY_BASE_MS: '200',
+    ...(await backendEnv(backend)),
     ...opts.env,
   };
   const server = await new BuiltServer(await freePort(), env).start();
@@ -31,9 +33,10 @@ async function setup(opts: { smtp?: boolean; env?: Record<string, string> } = {}
   return { server, mailbox, dataDir, env };
 }
 
-describe('delivery to the intake mailbox over SMTP', () => {
+// The same tests on both stores: SQLite in DATA_DIR, and PostgreSQL at DATABASE_URL.
+describe.each(BACKENDS)('delivery to the intake mailbox over SMTP (%s)', (backend) => {
   it('delivers a referral once, in Dutch, with the referral attached as JSON', async () => {
-    const { server, mailbox } = await setup();
+    const { server, mailbox } = await setup(backend);
     const res = await server.post(example());
     expect(res.status).toBe(202);
     const { reference, outcome } = (await res.json()) as { reference: string; outcome: string };
@@ -53,7 +56,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
   });
 
   it('accepts while SMTP is down and delivers when it comes back', async () => {
-    const { server, mailbox } = await setup({ smtp: false });
+    const { server, mailbox } = await setup(backend, { smtp: false });
     const res = await server.post(example());
     expect(res.status).toBe(202);
     await waitFor('a failed attempt', () => /attempt 1, retry/.test(server.log));
@@ -64,7 +67,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
   });
 
   it('delivers after the server is killed (SIGKILL) right after accepting, once restarted', async () => {
-    const { server, mailbox, env } = await setup({ smtp: false });
+    const { server, mailbox, env } = await setup(backend, { smtp: false });
     const res = await server.post(example());
     expect(res.status).toBe(202);
     const { reference } = (await res.json()) as { reference: string };
@@ -77,7 +80,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
   });
 
   it('sends a permanent refusal (5xx) to the dead letter, shows it in /healthz and tells operations without personal data', async () => {
-    const { server, mailbox } = await setup();
+    const { server, mailbox } = await setup(backend);
     mailbox.reject = (to) => (to === INTAKE ? 550 : null);
     const body = example();
     const res = await server.post(body);
@@ -93,7 +96,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
   });
 
   it('retries a temporary refusal (4xx) and then delivers', async () => {
-    const { server, mailbox } = await setup();
+    const { server, mailbox } = await setup(backend);
     let refusals = 2;
     mailbox.reject = (to) => (to === INTAKE && refusals-- > 0 ? 451 : null);
     expect((await server.post(example())).status).toBe(202);
@@ -102,7 +105,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
   });
 
   it('answers a repeated Idempotency-Key with the first answer and sends one message', async () => {
-    const { server, mailbox } = await setup();
+    const { server, mailbox } = await setup(backend);
     const headers = { 'Idempotency-Key': 'client-42-attempt' };
     const answers = await Promise.all([server.post(example(), headers), server.post(example(), headers)]);
     const third = await server.post(example(), headers);
@@ -121,7 +124,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
       userIDs: [{ name: 'CO3 intake', email: INTAKE }],
       format: 'armored',
     });
-    const { server, mailbox } = await setup({ env: { INTAKE_PGP_PUBLIC_KEY: publicKey } });
+    const { server, mailbox } = await setup(backend, { env: { INTAKE_PGP_PUBLIC_KEY: publicKey } });
     const body = example();
     const { reference } = (await (await server.post(body)).json()) as { reference: string };
     await waitFor('the encrypted mail', () => mailbox.to(INTAKE).length === 1);
@@ -140,16 +143,17 @@ describe('delivery to the intake mailbox over SMTP', () => {
     expect(json.referral.description).toBe(body.description);
   });
 
-  it('keeps a marker from the referral out of the logs and out of DATA_DIR in clear', async () => {
+  it('keeps a marker from the referral out of the logs and out of DATA_DIR (and the database) in clear', async () => {
     const marker = 'ZEBRA-MARKER-7f3a9c';
-    const { server, mailbox, dataDir } = await setup({ smtp: false });
+    const { server, mailbox, dataDir } = await setup(backend, { smtp: false });
     const body = example();
     body.description = `Situatie met ${marker} in de beschrijving.`;
     body.referrer.name = `An ${marker}`;
     expect((await server.post(body)).status).toBe(202);
     await waitFor('a failed attempt', () => /attempt 1, retry/.test(server.log));
-    // While pending: sealed in the database, nowhere in clear.
-    for (const { file, bytes } of filesUnder(dataDir)) {
+    // While pending: sealed in the database, nowhere in clear (with PostgreSQL: in none of the cluster's files either).
+    const stored = () => [...filesUnder(dataDir), ...(backend === 'postgres' ? filesUnder(pgCluster!.dataDir) : [])];
+    for (const { file, bytes } of stored()) {
       expect(bytes.includes(Buffer.from(marker)), file).toBe(false);
       expect(bytes.includes(Buffer.from('ZEBRA')), file).toBe(false);
     }
@@ -157,7 +161,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
     await waitFor('the mail', () => mailbox.to(INTAKE).length === 1, 20_000);
     await waitFor('delivered', async () => (await server.health()).referrals.delivered === 1);
     await server.kill();
-    for (const { file, bytes } of filesUnder(dataDir)) expect(bytes.includes(Buffer.from(marker)), file).toBe(false);
+    for (const { file, bytes } of stored()) expect(bytes.includes(Buffer.from(marker)), file).toBe(false);
     expect(server.log).not.toContain(marker);
     expect(mailbox.to(INTAKE)[0]!.raw.toString()).toContain(marker); // the intake does get it
   });
