@@ -123,6 +123,8 @@ export class Mailbox {
         });
       },
     });
+    // A sending server that dies mid-message (SIGKILL) resets its connection: the SMTP server goes on.
+    this.#server.on('error', () => {});
     await new Promise<void>((resolve) => this.#server!.listen(this.port, '127.0.0.1', resolve));
     return this;
   }

@@ -163,6 +163,9 @@ describe.skipIf(!pgCluster)('several servers on one PostgreSQL database', () => 
       expect((await s!.health()).reason).toMatch(/^database:/);
       const receipt = await fetch(`${s!.url}/nl/referral/receipt/${reference}/`);
       expect(receipt.status).toBe(503);
+    } catch (error) {
+      console.error(`server log:\n${s!.log}`);
+      throw error;
     } finally {
       pgCluster!.start();
       restarted = true;

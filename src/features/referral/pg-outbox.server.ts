@@ -120,6 +120,7 @@ export class PgOutbox implements ReferralStore {
   readonly #key: Buffer;
   readonly #leaseMs: number;
   readonly #owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  #migrated: Promise<void> | null = null;
   #ready: Promise<void> | null = null;
   #queue: Pending[] = [];
   #flushing = 0;
@@ -150,16 +151,50 @@ export class PgOutbox implements ReferralStore {
     });
   }
 
-  /** Connect and migrate (once). Rejects with DatabaseUnavailable when the database cannot be reached or refuses us. */
+  /**
+   * Connect, migrate and check REFERRAL_KEY against the database (see `checkKey`): the server's
+   * start. Every other use of the database waits for it. Rejects with DatabaseUnavailable when
+   * the database cannot be reached or refuses us, with KeyChanged when the key does not fit.
+   */
+  start(acceptKeyChange: boolean): Promise<{ changed: boolean; deadLettered: string[] }> {
+    const started = this.checkKey(acceptKeyChange);
+    this.#ready = started.then(() => {});
+    this.#ready.catch(() => {}); // the caller handles the failure (exit 78); waiting requests get it too
+    return started;
+  }
+
+  /** Resolves once the database is ready for referrals (migrated, and the key checked when `start` was called). */
   ready(): Promise<void> {
-    this.#ready ??= this.#migrate();
+    this.#ready ??= this.#migrateOnce();
     return this.#ready;
+  }
+
+  #migrateOnce(): Promise<void> {
+    this.#migrated ??= this.#migrate();
+    return this.#migrated;
+  }
+
+  /** A pooled connection with a listener for its errors while checked out (without one, a lost connection would be an uncaught error). */
+  async #connect(): Promise<{ client: pg.PoolClient; done: (broken?: boolean) => void }> {
+    const client = await this.#pool.connect();
+    const onError = (error: Error) => {
+      this.lastStoreError = storeErrorCode(error);
+    };
+    client.on('error', onError);
+    return {
+      client,
+      done: (broken = false) => {
+        client.removeListener('error', onError);
+        client.release(broken);
+      },
+    };
   }
 
   async #migrate(): Promise<void> {
     let client: pg.PoolClient;
+    let done: (broken?: boolean) => void;
     try {
-      client = await this.#pool.connect();
+      ({ client, done } = await this.#connect());
     } catch (error) {
       throw new DatabaseUnavailable(storeErrorCode(error));
     }
@@ -186,7 +221,7 @@ export class PgOutbox implements ReferralStore {
         await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_APP, LOCK_MIGRATIONS]).catch(() => {});
       }
     } finally {
-      client.release();
+      done(true); // a session that held an advisory lock is not reused
     }
   }
 
@@ -261,7 +296,7 @@ export class PgOutbox implements ReferralStore {
 
   /** One transaction for the batch: repeats answered, the rate limit applied, the rest stored. */
   async #commit(batch: Pending[]): Promise<AddResult[]> {
-    const client = await this.#pool.connect();
+    const { client, done } = await this.#connect();
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -348,7 +383,7 @@ export class PgOutbox implements ReferralStore {
       });
       throw error;
     } finally {
-      client.release(broken);
+      done(broken);
     }
   }
 
@@ -490,8 +525,14 @@ export class PgOutbox implements ReferralStore {
 
   /** As `Outbox.checkKey`, for the shared database (under the migration lock, so two servers starting agree). */
   async checkKey(acceptChange: boolean): Promise<{ changed: boolean; deadLettered: string[] }> {
-    await this.ready();
-    const client = await this.#pool.connect();
+    await this.#migrateOnce();
+    let client: pg.PoolClient;
+    let done: (broken?: boolean) => void;
+    try {
+      ({ client, done } = await this.#connect());
+    } catch (error) {
+      throw new DatabaseUnavailable(storeErrorCode(error));
+    }
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_APP, LOCK_MIGRATIONS]);
@@ -515,7 +556,7 @@ export class PgOutbox implements ReferralStore {
       await client.query('ROLLBACK').catch(() => {});
       throw error;
     } finally {
-      client.release();
+      done();
     }
   }
 

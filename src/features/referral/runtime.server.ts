@@ -54,9 +54,9 @@ function reportKeyCheck(check: { changed: boolean; deadLettered: string[] }): vo
 function startWithDatabase(config: ReturnType<typeof loadConfig>): ReferralService {
   const store = new PgOutbox(config.databaseUrl!, config.key, { leaseMs: config.leaseMs });
   const started = new ReferralService(config, rules, locateArea, store);
+  // Connect, migrate, check the key; requests (and /healthz) wait for it.
   store
-    .ready()
-    .then(() => store.checkKey(config.acceptKeyChange))
+    .start(config.acceptKeyChange)
     .then(
       (check) => {
         reportKeyCheck(check);
