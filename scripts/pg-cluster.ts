@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -97,6 +97,25 @@ export class PgCluster {
     const r = spawnSync(file, argv, { encoding: 'utf8', cwd: this.info.base });
     if (r.status !== 0) throw new Error(`${tool} failed (${r.status}): ${r.stderr || r.stdout}`);
     return r.stdout;
+  }
+
+  /** The same as `stop`/`start`, without blocking the event loop (a test's open connections keep being served). */
+  async stopAsync(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
+    await this.#runAsync('pg_ctl', ['-D', this.dataDir, '-m', mode, '-w', 'stop']);
+  }
+
+  async startAsync(): Promise<void> {
+    await this.#runAsync('pg_ctl', ['-D', this.dataDir, '-l', path.join(this.info.base, 'log'), '-w', '-t', '60', 'start']);
+  }
+
+  #runAsync(tool: string, args: string[]): Promise<void> {
+    const command = path.join(this.info.bin, tool);
+    const [file, argv] = asRoot() ? ['runuser', ['-u', 'nobody', '--', command, ...args]] : [command, args];
+    return new Promise((resolve, reject) => {
+      execFile(file, argv, { cwd: this.info.base }, (error, _stdout, stderr) =>
+        error ? reject(new Error(`${tool} failed: ${stderr || error.message}`)) : resolve(),
+      );
+    });
   }
 
   start(): void {

@@ -141,9 +141,9 @@ describe.skipIf(!pgCluster)('several servers on one PostgreSQL database', () => 
     const r = await s!.post(example());
     expect(r.status).toBe(202);
     const { reference } = (await r.json()) as { reference: string };
-    pgCluster!.stop('immediate'); // as if the database server lost power
+    await pgCluster!.stopAsync('immediate'); // as if the database server lost power
     let restarted = false;
-    running.push({ stop: () => void (restarted || pgCluster!.start()) });
+    running.push({ stop: async () => void (restarted || (await pgCluster!.startAsync())) });
     try {
       const api = await s!.post(example());
       expect(api.status).toBe(503);
@@ -167,7 +167,7 @@ describe.skipIf(!pgCluster)('several servers on one PostgreSQL database', () => 
       console.error(`server log:\n${s!.log}`);
       throw error;
     } finally {
-      pgCluster!.start();
+      await pgCluster!.startAsync();
       restarted = true;
     }
     await smtp.start();
