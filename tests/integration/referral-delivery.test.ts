@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { simpleParser } from 'mailparser';
+import pg from 'pg';
 import * as openpgp from 'openpgp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS, backendEnv, pgCluster, type Backend } from './backends.ts';
@@ -31,6 +33,34 @@ async function setup(backend: Backend, opts: { smtp?: boolean; env?: Record<stri
   const server = await new BuiltServer(await freePort(), env).start();
   running.push({ stop: () => server.kill() });
   return { server, mailbox, dataDir, env };
+}
+
+/** The folders of a PostgreSQL database's files: its own, the shared tables and the write-ahead log. */
+async function databaseFiles(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ oid: number }>('SELECT oid FROM pg_database WHERE datname = current_database()');
+    return [path.join(pgCluster!.dataDir, 'base', String(rows[0]!.oid)), path.join(pgCluster!.dataDir, 'global'), path.join(pgCluster!.dataDir, 'pg_wal')];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every row of the store's tables as text (bytea as hex): what the database would give anyone who reads it. */
+async function databaseText(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    let text = '';
+    for (const table of ['referrals', 'idempotency', 'rate_events', 'meta']) {
+      const { rows } = await client.query<{ row: string }>(`SELECT t::text AS row FROM ${table} AS t`);
+      text += rows.map((r) => r.row).join('\n');
+    }
+    return text;
+  } finally {
+    await client.end();
+  }
 }
 
 // The same tests on both stores: SQLite in DATA_DIR, and PostgreSQL at DATABASE_URL.
@@ -145,17 +175,25 @@ describe.each(BACKENDS)('delivery to the intake mailbox over SMTP (%s)', (backen
 
   it('keeps a marker from the referral out of the logs and out of DATA_DIR (and the database) in clear', async () => {
     const marker = 'ZEBRA-MARKER-7f3a9c';
-    const { server, mailbox, dataDir } = await setup(backend, { smtp: false });
+    const { server, mailbox, dataDir, env } = await setup(backend, { smtp: false });
     const body = example();
     body.description = `Situatie met ${marker} in de beschrijving.`;
     body.referrer.name = `An ${marker}`;
     expect((await server.post(body)).status).toBe(202);
     await waitFor('a failed attempt', () => /attempt 1, retry/.test(server.log));
-    // While pending: sealed in the database, nowhere in clear (with PostgreSQL: in none of the cluster's files either).
-    const stored = () => [...filesUnder(dataDir), ...(backend === 'postgres' ? filesUnder(pgCluster!.dataDir) : [])];
+    // While pending: sealed in the database, nowhere in clear (with PostgreSQL: in none of the
+    // files of its database, nor in the cluster's write-ahead log and shared tables).
+    const pgFiles = backend === 'postgres' ? await databaseFiles(env.DATABASE_URL!) : [];
+    const stored = () => [...filesUnder(dataDir), ...pgFiles.flatMap((dir) => filesUnder(dir))];
     for (const { file, bytes } of stored()) {
       expect(bytes.includes(Buffer.from(marker)), file).toBe(false);
       expect(bytes.includes(Buffer.from('ZEBRA')), file).toBe(false);
+    }
+    if (backend === 'postgres') {
+      // Row by row, decompressed (a long value may be stored compressed in the files).
+      const rows = await databaseText(env.DATABASE_URL!);
+      expect(rows).toMatch(/\\x[0-9a-f]{100,}/); // the sealed payload is there
+      for (const needle of ['ZEBRA', Buffer.from('ZEBRA').toString('hex')]) expect(rows).not.toContain(needle);
     }
     await mailbox.start();
     await waitFor('the mail', () => mailbox.to(INTAKE).length === 1, 20_000);
