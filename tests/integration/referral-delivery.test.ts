@@ -19,7 +19,7 @@ async function setup(backend: Backend, opts: { smtp?: boolean; env?: Record<stri
   if (opts.smtp !== false) await mailbox.start();
   running.push({ stop: () => mailbox.stop() });
   const dataDir = tempDir('data');
-  const env = {
+  const env: Record<string, string> = {
     DATA_DIR: dataDir,
     INTAKE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     INTAKE_MAIL_TO: INTAKE,
