@@ -1,50 +1,105 @@
 /**
- * npm run bench:referrals — accepted referrals per second at 50 connections, every one synced
- * to disk before its 202, beside the same server's rate for a static page in the same run.
+ * npm run bench:referrals — accepted referrals per second at 50 connections, every one durable
+ * (committed) before its 202, beside the same server's rate for a static page in the same run.
  * Starts the built server (run `npm run build` first) on loopback with a throw-away DATA_DIR.
  *
- *   BENCH_SECONDS=10 npm run bench:referrals
+ *   BENCH_SECONDS=10 npm run bench:referrals                 static page and SQLite
+ *   DATABASE_URL=postgres://… npm run bench:referrals        … and PostgreSQL, one and two servers
+ *   npm run bench:referrals -- --postgres                     … the same on a throw-away cluster
+ *
+ * With PostgreSQL: one server at 50 connections, then two servers on the same database at 50
+ * connections each (as behind a load balancer), with accepts per second per server and in all.
+ * The 202s are checked against the database's own count afterwards.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { BENCH_HEALTHZ_TOKEN, startBenchServer } from './bench-server.ts';
+import { PgCluster } from '../tools/pg-cluster.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const port = Number(process.env.BENCH_PORT ?? 4391);
 const body = readFileSync('docs/referral.example.json', 'utf8');
-
+const wantPostgres = Boolean(process.env.DATABASE_URL) || process.argv.includes('--postgres');
 
 type Result = autocannon.Result;
 const run = (opts: autocannon.Options) => autocannon({ connections: 50, duration: seconds, ...opts }) as unknown as Promise<Result>;
 const line = (name: string, r: Result, ok: number) =>
-  `${name.padEnd(34)} ${String(Math.round(ok / r.duration)).padStart(7)} /s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   (${ok} ok, ${r.non2xx} non-2xx, ${r.errors} errors)`;
+  `${name.padEnd(44)} ${String(Math.round(ok / r.duration)).padStart(7)} /s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   (${ok} ok, ${r.non2xx} non-2xx, ${r.errors} errors)`;
+const postReferrals = (base: string, duration = seconds) =>
+  run({ url: `${base}/api/referrals`, method: 'POST', headers: { 'content-type': 'application/json' }, body, duration });
 
-const { base, stop } = await startBenchServer(port);
-try {
-  await run({ url: `${base}/nl/`, duration: 2 }); // warm-up
-  const page = await run({ url: `${base}/nl/` });
-  const referrals = await run({
-    url: `${base}/api/referrals`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  const accepted = referrals['2xx'];
-  // Every 202 must be in the outbox: count them from the server itself.
-  await new Promise((r) => setTimeout(r, 500));
-  const health = (await (await fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${BENCH_HEALTHZ_TOKEN}` } })).json()) as { referrals: Record<string, number> };
-  const stored = health.referrals.pending! + health.referrals.delivered! + health.referrals.dead!;
-  const pageRate = page['2xx'] / page.duration;
-  const referralRate = accepted / referrals.duration;
-  console.log(`50 connections, ${seconds} s each, loopback, body ${Buffer.byteLength(body)} bytes (docs/referral.example.json)`);
-  console.log(line('static page GET /nl/', page, page['2xx']));
-  console.log(line('POST /api/referrals (202, synced)', referrals, accepted));
-  console.log(`referrals / static page: ${(referralRate / pageRate).toFixed(2)}`);
-  console.log(`202 answers: ${accepted}; referrals in the outbox: ${stored} (delivered so far: ${health.referrals.delivered})`);
-  if (stored < accepted) {
-    console.error('LOST: fewer referrals stored than accepted');
+async function stored(base: string): Promise<{ total: number; delivered: number }> {
+  const health = (await (await fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${BENCH_HEALTHZ_TOKEN}` } })).json()) as {
+    referrals: Record<string, number>;
+  };
+  return { total: health.referrals.pending! + health.referrals.delivered! + health.referrals.dead!, delivered: health.referrals.delivered! };
+}
+
+/** Every 202 must be in the store: count them from the server itself. */
+function check(what: string, accepted: number, before: number, after: { total: number; delivered: number }): void {
+  console.log(`${what}: 202 answers ${accepted}; referrals stored ${after.total - before} (delivered so far: ${after.delivered})`);
+  if (after.total - before < accepted) {
+    console.error(`LOST (${what}): fewer referrals stored than accepted`);
     process.exitCode = 1;
   }
-} finally {
-  stop();
+}
+
+console.log(`50 connections per server, ${seconds} s each, loopback, body ${Buffer.byteLength(body)} bytes (docs/referral.example.json)`);
+
+// The static page and SQLite (the default): one server.
+{
+  const { base, stop } = await startBenchServer(port);
+  try {
+    await run({ url: `${base}/nl/`, duration: 2 }); // warm-up
+    const page = await run({ url: `${base}/nl/` });
+    const referrals = await postReferrals(base);
+    await new Promise((r) => setTimeout(r, 500));
+    const pageRate = page['2xx'] / page.duration;
+    console.log(line('static page GET /nl/', page, page['2xx']));
+    console.log(line('SQLite: POST /api/referrals (202, synced)', referrals, referrals['2xx']));
+    console.log(`SQLite referrals / static page: ${(referrals['2xx'] / referrals.duration / pageRate).toFixed(2)}`);
+    check('SQLite', referrals['2xx'], 0, await stored(base));
+  } finally {
+    stop();
+  }
+}
+
+if (wantPostgres) {
+  const cluster = process.env.DATABASE_URL ? null : await PgCluster.create();
+  const url = process.env.DATABASE_URL ?? (await cluster!.createDatabase());
+  // Servers sharing a database share the key.
+  const env = { DATABASE_URL: url, REFERRAL_KEY: randomBytes(32).toString('base64') };
+  try {
+    console.log(cluster ? `PostgreSQL: a throw-away cluster (${cluster.info.bin}), fsync on` : 'PostgreSQL: DATABASE_URL');
+    const one = await startBenchServer(port + 1, env);
+    try {
+      await postReferrals(one.base, 2); // warm-up (connections, plans)
+      const before = (await stored(one.base)).total;
+      const r = await postReferrals(one.base);
+      await new Promise((res) => setTimeout(res, 500));
+      console.log(line('PostgreSQL, 1 server: POST (202, committed)', r, r['2xx']));
+      check('PostgreSQL, 1 server', r['2xx'], before, await stored(one.base));
+    } finally {
+      one.stop();
+    }
+    const a = await startBenchServer(port + 2, env);
+    const b = await startBenchServer(port + 3, env);
+    try {
+      await Promise.all([postReferrals(a.base, 2), postReferrals(b.base, 2)]);
+      const before = (await stored(a.base)).total;
+      const [ra, rb] = await Promise.all([postReferrals(a.base), postReferrals(b.base)]);
+      await new Promise((res) => setTimeout(res, 500));
+      console.log(line('PostgreSQL, 2 servers: server A', ra, ra['2xx']));
+      console.log(line('PostgreSQL, 2 servers: server B', rb, rb['2xx']));
+      const both = ra['2xx'] + rb['2xx'];
+      console.log(`PostgreSQL, 2 servers: ${Math.round(both / Math.max(ra.duration, rb.duration))} /s in all, p99 ${Math.max(ra.latency.p99, rb.latency.p99)} ms (the slower server's)`);
+      check('PostgreSQL, 2 servers', both, before, await stored(a.base));
+    } finally {
+      a.stop();
+      b.stop();
+    }
+  } finally {
+    cluster?.remove();
+  }
 }

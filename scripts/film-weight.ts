@@ -2,12 +2,12 @@
 // visitor presses play (HTML, CSS, JS, poster, and what the browser fetches of the film for
 // `preload="metadata"`), measured in Chromium against the built server.
 // Usage: npm run build && npm run films:weight   (BENCH_PORT picks the port, default 4398)
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { parse } from 'yaml';
+import { BuiltServer, tempDir } from '../tools/built-server.ts';
 
 const root = process.cwd();
 const port = Number(process.env['BENCH_PORT'] ?? 4398);
@@ -25,15 +25,8 @@ for (const slug of readdirSync(join(root, 'content/videos')).sort()) {
   console.log(`  ${slug} (${meta.duration} s): ${sizes.join(', ')}, 6 caption files ${kB(vtt)}`);
 }
 
-const server = spawn(process.execPath, ['dist/server/entry.mjs'], {
-  env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
-  stdio: 'ignore',
-});
+const server = await new BuiltServer(port, { DATA_DIR: tempDir('films-data'), INTAKE_INBOX_DIR: tempDir('films-inbox') }).start();
 try {
-  for (let i = 0; i < 50; i++) {
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' });
   console.log('\nA film page before play (fresh cache; gzip = what a compressing proxy would send)');
   for (const path of ['/nl/videos/families/', '/ar/videos/chain-approach/', '/nl/families/', '/embed/videos/families/nl/']) {
@@ -77,5 +70,5 @@ try {
   }
   await browser.close();
 } finally {
-  server.kill();
+  await server.kill();
 }

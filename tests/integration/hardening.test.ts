@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, backendEnv } from './backends.ts';
 import { BuiltServer, HEALTHZ_TOKEN, example, freePort, tempDir, waitFor } from './harness.ts';
 
 // Issue 11: no request can stop the server, a key can never swap one referral for another,
@@ -179,7 +180,18 @@ describe('the header set on every file and every spelling', () => {
   });
 });
 
-describe('Idempotency-Key', () => {
+// On both stores: SQLite in DATA_DIR and PostgreSQL at DATABASE_URL.
+describe.each(BACKENDS)('Idempotency-Key (%s)', (backend) => {
+  let server: BuiltServer;
+  beforeAll(async () => {
+    server = await new BuiltServer(await freePort(), {
+      DATA_DIR: tempDir('data'),
+      INTAKE_INBOX_DIR: tempDir('inbox'),
+      REFERRAL_RATE_LIMIT: '0',
+      ...(await backendEnv(backend)),
+    }).start();
+  });
+  afterAll(async () => server.kill());
   const post = (body: unknown, key: string, lang = 'nl') => server.post(body, { 'idempotency-key': key, 'accept-language': lang });
 
   it('same key and same referral: the stored answer, stored once', async () => {
@@ -315,10 +327,10 @@ describe('receipts', () => {
   });
 });
 
-describe('the rate limit', () => {
+describe.each(BACKENDS)('the rate limit (%s)', (backend) => {
   it('accepts exactly the limit from a burst, and remembers it over a restart', async () => {
     const dataDir = tempDir('rate');
-    const env = { DATA_DIR: dataDir, INTAKE_INBOX_DIR: tempDir('inbox'), REFERRAL_RATE_LIMIT: '5' };
+    const env = { DATA_DIR: dataDir, INTAKE_INBOX_DIR: tempDir('inbox'), REFERRAL_RATE_LIMIT: '5', ...(await backendEnv(backend)) };
     const burst = async (s: BuiltServer) => (await Promise.all(Array.from({ length: 50 }, () => s.post(example())))).map((r) => r.status);
     const first = await new BuiltServer(await freePort(), env).start();
     try {

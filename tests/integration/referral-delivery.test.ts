@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { simpleParser } from 'mailparser';
+import pg from 'pg';
 import * as openpgp from 'openpgp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BACKENDS, backendEnv, pgCluster, type Backend } from './backends.ts';
 import { BuiltServer, Mailbox, example, filesUnder, freePort, tempDir, waitFor } from './harness.ts';
 
 const INTAKE = 'intake@co3.example';
@@ -10,13 +13,13 @@ afterEach(async () => {
   for (const r of running.splice(0)) await r.stop();
 });
 
-async function setup(opts: { smtp?: boolean; env?: Record<string, string> } = {}) {
+async function setup(backend: Backend, opts: { smtp?: boolean; env?: Record<string, string> } = {}) {
   const smtpPort = await freePort();
   const mailbox = new Mailbox(smtpPort);
   if (opts.smtp !== false) await mailbox.start();
   running.push({ stop: () => mailbox.stop() });
   const dataDir = tempDir('data');
-  const env = {
+  const env: Record<string, string> = {
     DATA_DIR: dataDir,
     INTAKE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     INTAKE_MAIL_TO: INTAKE,
@@ -24,11 +27,40 @@ async function setup(opts: { smtp?: boolean; env?: Record<string, string> } = {}
     OPS_MAIL_TO: OPS,
     REFERRAL_KEY: Buffer.alloc(32, 7).toString('base64'),
     DELIVERY_RETRY_BASE_MS: '200',
+    ...(await backendEnv(backend)),
     ...opts.env,
   };
   const server = await new BuiltServer(await freePort(), env).start();
   running.push({ stop: () => server.kill() });
   return { server, mailbox, dataDir, env };
+}
+
+/** The folders of a PostgreSQL database's files: its own, the shared tables and the write-ahead log. */
+async function databaseFiles(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ oid: number }>('SELECT oid FROM pg_database WHERE datname = current_database()');
+    return [path.join(pgCluster!.dataDir, 'base', String(rows[0]!.oid)), path.join(pgCluster!.dataDir, 'global'), path.join(pgCluster!.dataDir, 'pg_wal')];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every row of the store's tables as text (bytea as hex): what the database would give anyone who reads it. */
+async function databaseText(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    let text = '';
+    for (const table of ['referrals', 'idempotency', 'rate_events', 'meta']) {
+      const { rows } = await client.query<{ row: string }>(`SELECT t::text AS row FROM ${table} AS t`);
+      text += rows.map((r) => r.row).join('\n');
+    }
+    return text;
+  } finally {
+    await client.end();
+  }
 }
 
 /** The intake mails about one referral (its X-CO3-Reference header). */
@@ -51,9 +83,10 @@ async function settled(server: BuiltServer, mailbox: Mailbox, delivered: number)
   });
 }
 
-describe('delivery to the intake mailbox over SMTP', () => {
+// The same tests on both stores: SQLite in DATA_DIR, and PostgreSQL at DATABASE_URL.
+describe.each(BACKENDS)('delivery to the intake mailbox over SMTP (%s)', (backend) => {
   it('delivers a referral once, in Dutch, with the referral attached as JSON', async () => {
-    const { server, mailbox } = await setup();
+    const { server, mailbox } = await setup(backend);
     const res = await server.post(example());
     expect(res.status).toBe(202);
     const { reference, outcome } = (await res.json()) as { reference: string; outcome: string };
@@ -73,7 +106,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
   });
 
   it('accepts while SMTP is down and delivers when it comes back', async () => {
-    const { server, mailbox } = await setup({ smtp: false });
+    const { server, mailbox } = await setup(backend, { smtp: false });
     const res = await server.post(example());
     expect(res.status).toBe(202);
     await waitFor('a failed attempt', () => /attempt 1, retry/.test(server.log));
@@ -84,7 +117,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
   });
 
   it('delivers after the server is killed (SIGKILL) right after accepting, once restarted', async () => {
-    const { server, mailbox, env } = await setup({ smtp: false });
+    const { server, mailbox, env } = await setup(backend, { smtp: false });
     const res = await server.post(example());
     expect(res.status).toBe(202);
     const { reference } = (await res.json()) as { reference: string };
@@ -97,7 +130,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
   });
 
   it('sends a permanent refusal (5xx) to the dead letter, shows it in /healthz and tells operations without personal data', async () => {
-    const { server, mailbox } = await setup();
+    const { server, mailbox } = await setup(backend);
     mailbox.reject = (to) => (to === INTAKE ? 550 : null);
     const body = example();
     const res = await server.post(body);
@@ -113,7 +146,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
   });
 
   it('retries a temporary refusal (4xx) and then delivers', async () => {
-    const { server, mailbox } = await setup();
+    const { server, mailbox } = await setup(backend);
     let refusals = 2;
     mailbox.reject = (to) => (to === INTAKE && refusals-- > 0 ? 451 : null);
     expect((await server.post(example())).status).toBe(202);
@@ -122,7 +155,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
   });
 
   it('answers a repeated Idempotency-Key with the first answer and sends one message', async () => {
-    const { server, mailbox } = await setup();
+    const { server, mailbox } = await setup(backend);
     const headers = { 'Idempotency-Key': 'client-42-attempt' };
     const answers = await Promise.all([server.post(example(), headers), server.post(example(), headers)]);
     const third = await server.post(example(), headers);
@@ -142,7 +175,7 @@ describe('delivery to the intake mailbox over SMTP', () => {
       userIDs: [{ name: 'CO3 intake', email: INTAKE }],
       format: 'armored',
     });
-    const { server, mailbox } = await setup({ env: { INTAKE_PGP_PUBLIC_KEY: publicKey } });
+    const { server, mailbox } = await setup(backend, { env: { INTAKE_PGP_PUBLIC_KEY: publicKey } });
     const body = example();
     const { reference } = (await (await server.post(body)).json()) as { reference: string };
     await waitFor('the encrypted mail', () => mailbox.to(INTAKE).length === 1);
@@ -161,24 +194,33 @@ describe('delivery to the intake mailbox over SMTP', () => {
     expect(json.referral.description).toBe(body.description);
   });
 
-  it('keeps a marker from the referral out of the logs and out of DATA_DIR in clear', async () => {
+  it('keeps a marker from the referral out of the logs and out of DATA_DIR (and the database) in clear', async () => {
     const marker = 'ZEBRA-MARKER-7f3a9c';
-    const { server, mailbox, dataDir } = await setup({ smtp: false });
+    const { server, mailbox, dataDir, env } = await setup(backend, { smtp: false });
     const body = example();
     body.description = `Situatie met ${marker} in de beschrijving.`;
     body.referrer.name = `An ${marker}`;
     expect((await server.post(body)).status).toBe(202);
     await waitFor('a failed attempt', () => /attempt 1, retry/.test(server.log));
-    // While pending: sealed in the database, nowhere in clear.
-    for (const { file, bytes } of filesUnder(dataDir)) {
+    // While pending: sealed in the database, nowhere in clear (with PostgreSQL: in none of the
+    // files of its database, nor in the cluster's write-ahead log and shared tables).
+    const pgFiles = backend === 'postgres' ? await databaseFiles(env.DATABASE_URL!) : [];
+    const stored = () => [...filesUnder(dataDir), ...pgFiles.flatMap((dir) => filesUnder(dir))];
+    for (const { file, bytes } of stored()) {
       expect(bytes.includes(Buffer.from(marker)), file).toBe(false);
       expect(bytes.includes(Buffer.from('ZEBRA')), file).toBe(false);
+    }
+    if (backend === 'postgres') {
+      // Row by row, decompressed (a long value may be stored compressed in the files).
+      const rows = await databaseText(env.DATABASE_URL!);
+      expect(rows).toMatch(/\\x[0-9a-f]{100,}/); // the sealed payload is there
+      for (const needle of ['ZEBRA', Buffer.from('ZEBRA').toString('hex')]) expect(rows).not.toContain(needle);
     }
     await mailbox.start();
     await waitFor('the mail', () => mailbox.to(INTAKE).length === 1, 20_000);
     await waitFor('delivered', async () => (await server.health()).referrals.delivered === 1);
     await server.kill();
-    for (const { file, bytes } of filesUnder(dataDir)) expect(bytes.includes(Buffer.from(marker)), file).toBe(false);
+    for (const { file, bytes } of stored()) expect(bytes.includes(Buffer.from(marker)), file).toBe(false);
     expect(server.log).not.toContain(marker);
     expect(mailbox.to(INTAKE)[0]!.raw.toString()).toContain(marker); // the intake does get it
   });

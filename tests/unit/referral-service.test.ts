@@ -75,7 +75,7 @@ describe('a reference already taken', () => {
     const second = await service.submit(example(), { client: '192.0.2.1', locale: 'nl' });
     expect(first).toMatchObject({ kind: 'accepted', reference: 'CO3-AAAA-AAAA' });
     expect(second).toMatchObject({ kind: 'accepted', reference: 'CO3-BBBB-BBBB' });
-    expect(service.outbox.counts().pending).toBe(2);
+    expect((await service.outbox.counts()).pending).toBe(2);
   });
 
   // The page and the API answer a failed store with 503.
@@ -83,6 +83,6 @@ describe('a reference already taken', () => {
     const service = makeService(served, { newReference: () => 'CO3-CCCC-CCCC' });
     await service.submit(example(), { client: '192.0.2.1', locale: 'nl' });
     await expect(service.submit(example(), { client: '192.0.2.1', locale: 'nl' })).rejects.toThrow('no free reference');
-    expect(service.outbox.counts().pending).toBe(1);
+    expect((await service.outbox.counts()).pending).toBe(1);
   });
 });

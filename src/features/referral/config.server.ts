@@ -39,6 +39,12 @@ export interface ReferralConfig {
   healthzToken: string | null;
   /** REFERRAL_KEY_CHANGED=dead-letter: start with a new key although referrals sealed with the old one wait. */
   acceptKeyChange: boolean;
+  /** DATABASE_URL (postgres://…): the outbox, keys, rate limit and dead letter in PostgreSQL, shared by several servers; null: SQLite in DATA_DIR. */
+  databaseUrl: string | null;
+  /** REFERRAL_LEASE_SECONDS, in ms: how long a server holds a referral it delivers before another server may take it over. */
+  leaseMs: number;
+  /** DELIVERY_CONCURRENCY: with PostgreSQL, how many referrals one server delivers at once. */
+  deliveryConcurrency: number;
   warnings: string[];
 }
 
@@ -177,6 +183,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     receiptRateLimit: int(env, 'RECEIPT_RATE_LIMIT', 20, 0),
     healthzToken: healthzToken(env),
     acceptKeyChange: keyChange(env),
+    databaseUrl: databaseUrl(env),
+    leaseMs: int(env, 'REFERRAL_LEASE_SECONDS', 120, 2) * 1000,
+    deliveryConcurrency: int(env, 'DELIVERY_CONCURRENCY', 4, 1),
     warnings,
   };
 }
@@ -185,6 +194,21 @@ function healthzToken(env: NodeJS.ProcessEnv): string | null {
   const raw = env.HEALTHZ_TOKEN;
   if (raw === undefined || raw === '') return null;
   if (!/^[\x21-\x7e]{16,200}$/.test(raw)) throw new ConfigError('HEALTHZ_TOKEN', 'must be 16 to 200 visible characters (openssl rand -hex 16)');
+  return raw;
+}
+
+function databaseUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a URL (expected postgres://user:password@host:5432/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
+  }
   return raw;
 }
 

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, 
 import { accessSync, constants, mkdirSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { ReferralStore } from './store.server.ts';
 
 /**
  * The outbox: every accepted referral is in this SQLite database, synced to disk, before the
@@ -20,6 +21,8 @@ export interface OutboxRow {
   attempts: number;
   done: string[];
   payload: Buffer | null;
+  /** Leased rows (PostgreSQL): the local time after which this server must not start sending it (its lease runs out). */
+  sendBy?: number;
 }
 
 const IV = 12;
@@ -42,11 +45,11 @@ export function open(key: Buffer, reference: string, sealed: Buffer): string {
 }
 
 /** Idempotency keys are stored hashed: a client might put anything in them. */
-const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
+export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /** What the key check stores: an HMAC under the key of a fixed text, so the key itself is never stored. */
 const KEY_CHECK_TEXT = 'co3-outbox-key-check-v1';
-const keyCheck = (key: Buffer) => createHmac('sha256', key).update(KEY_CHECK_TEXT).digest();
+export const keyCheck = (key: Buffer) => createHmac('sha256', key).update(KEY_CHECK_TEXT).digest();
 
 /** Below this much free space in DATA_DIR, /healthz says referrals cannot be stored (a referral is at most 64 KB). */
 export const MIN_FREE_BYTES = 1024 * 1024;
@@ -77,7 +80,10 @@ export class KeyChanged extends Error {
   }
 }
 
-export class Outbox {
+export class Outbox implements ReferralStore {
+  readonly backend = 'sqlite';
+  /** Only this server writes the file: its own commits wake the dispatcher, no polling needed. */
+  readonly pollMs = null;
   readonly #db: DatabaseSync;
   readonly #key: Buffer;
   #queue: Pending[] = [];
@@ -482,12 +488,12 @@ export class Outbox {
 }
 
 /** Constant-time comparison of two digests; a missing one (a key from before fingerprints) matches nothing. */
-function sameFingerprint(a: Buffer | null, b: Buffer): boolean {
+export function sameFingerprint(a: Buffer | null, b: Buffer): boolean {
   return a !== null && a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** A store error as a short code for logs and /healthz: never a message, which could quote data. */
-function storeErrorCode(error: unknown): string {
+export function storeErrorCode(error: unknown): string {
   const e = error as { code?: unknown; errcode?: unknown; name?: unknown };
   if (typeof e?.errcode === 'number') return `sqlite-${e.errcode}`;
   return typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'error';

@@ -6,6 +6,7 @@ import { areaFromAnswer, rulesSchema, type ReferralArea, type CentreRef } from '
 import { ConfigError, loadConfig } from './config.server.ts';
 import { ReferralService } from './service.server.ts';
 import { KeyChanged } from './outbox.server.ts';
+import { DatabaseUnavailable, PgOutbox, describeDatabaseUrl } from './pg-outbox.server.ts';
 
 /**
  * The one referral service of this server process. `src/fetch.ts` starts it when the built
@@ -28,34 +29,70 @@ function refuse(message: string): never {
   process.exit(78);
 }
 
+/** The start-up refusal for a REFERRAL_KEY that does not fit the referrals waiting in the store. */
+function refuseKeyChange(error: KeyChanged, where: string): never {
+  refuse(
+    `REFERRAL_KEY differs from the key the outbox in ${where} was written with, and ${error.pending} referral(s) sealed with the old key are pending; with this key they can never be delivered. ` +
+      'Start with the old REFERRAL_KEY to deliver them (then change it when none is pending), or set REFERRAL_KEY_CHANGED=dead-letter to start anyway: they then go to the dead letter at once, unreadable, and the log lists their references so the referrers can be asked to send them again.',
+  );
+}
+
+function reportKeyCheck(check: { changed: boolean; deadLettered: string[] }): void {
+  if (!check.changed) return;
+  console.warn(
+    check.deadLettered.length > 0
+      ? `referrals: REFERRAL_KEY changed (REFERRAL_KEY_CHANGED=dead-letter): ${check.deadLettered.length} pending referral(s) sealed with the old key moved to the dead letter: ${check.deadLettered.join(', ')}`
+      : 'referrals: REFERRAL_KEY changed; no referral was pending. Repeats of earlier requests with their Idempotency-Key are answered 409.',
+  );
+}
+
+/**
+ * With DATABASE_URL: PostgreSQL. The service exists at once; connecting, migrating and the key
+ * check run in the background (requests wait for them), and a database that cannot be reached
+ * or refuses the login stops the server (exit 78) naming DATABASE_URL.
+ */
+function startWithDatabase(config: ReturnType<typeof loadConfig>): ReferralService {
+  const store = new PgOutbox(config.databaseUrl!, config.key, { leaseMs: config.leaseMs });
+  const started = new ReferralService(config, rules, locateArea, { store });
+  // Connect, migrate, check the key; requests (and /healthz) wait for it.
+  store
+    .start(config.acceptKeyChange)
+    .then(
+      (check) => {
+        reportKeyCheck(check);
+        console.info(`referrals: outbox in PostgreSQL (${describeDatabaseUrl(config.databaseUrl!)})`);
+        started.start();
+      },
+      (error: unknown) => {
+        if (error instanceof KeyChanged) refuseKeyChange(error, 'DATABASE_URL');
+        const code = error instanceof DatabaseUnavailable ? error.code : String((error as { code?: unknown }).code ?? (error as Error).name ?? 'error');
+        refuse(`DATABASE_URL: cannot use the PostgreSQL database at ${describeDatabaseUrl(config.databaseUrl!)} (${code}${/^28/.test(code) ? ': login refused, check the user and password' : code === '3D000' ? ': no such database' : ''})`);
+      },
+    );
+  return started;
+}
+
 export function startReferralService(): ReferralService {
   if (service) return service;
   let started: ReferralService;
   try {
     const config = loadConfig();
     for (const warning of config.warnings) console.warn(`referrals: ${warning}`);
+    if (config.databaseUrl) {
+      service = startWithDatabase(config);
+      return service;
+    }
     try {
       started = new ReferralService(config, rules, locateArea);
     } catch (error) {
       const e = error as { code?: unknown; errcode?: unknown };
       refuse(`DATA_DIR: the outbox in ${config.dataDir} cannot be opened (${typeof e.errcode === 'number' ? `sqlite-${e.errcode}` : String(e.code ?? 'error')})`);
     }
-    const check = started.outbox.checkKey(config.acceptKeyChange);
-    if (check.changed) {
-      console.warn(
-        check.deadLettered.length > 0
-          ? `referrals: REFERRAL_KEY changed (REFERRAL_KEY_CHANGED=dead-letter): ${check.deadLettered.length} pending referral(s) sealed with the old key moved to the dead letter: ${check.deadLettered.join(', ')}`
-          : 'referrals: REFERRAL_KEY changed; no referral was pending. Repeats of earlier requests with their Idempotency-Key are answered 409.',
-      );
-    }
+    // SQLite answers synchronously.
+    reportKeyCheck(started.outbox.checkKey(config.acceptKeyChange) as { changed: boolean; deadLettered: string[] });
   } catch (error) {
     if (error instanceof ConfigError) refuse(error.message);
-    if (error instanceof KeyChanged) {
-      refuse(
-        `REFERRAL_KEY differs from the key the outbox in DATA_DIR was written with, and ${error.pending} referral(s) sealed with the old key are pending; with this key they can never be delivered. ` +
-          'Start with the old REFERRAL_KEY to deliver them (then change it when none is pending), or set REFERRAL_KEY_CHANGED=dead-letter to start anyway: they then go to the dead letter at once, unreadable, and the log lists their references so the referrers can be asked to send them again.',
-      );
-    }
+    if (error instanceof KeyChanged) refuseKeyChange(error, 'DATA_DIR');
     throw error;
   }
   service = started;

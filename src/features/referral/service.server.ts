@@ -16,6 +16,7 @@ import {
 import type { ReferralConfig } from './config.server.ts';
 import { DeliveryError, inboxGateway, smtpGateway, webhookGateway, type Gateway } from './gateways.server.ts';
 import { Outbox, type OutboxRow } from './outbox.server.ts';
+import type { ReferralStore } from './store.server.ts';
 
 /**
  * The referral service: validation, the outbox and the dispatcher, in the server process.
@@ -63,7 +64,7 @@ function eligibilityFromInput(input: unknown): EligibilityAnswers | null {
 }
 
 export class ReferralService {
-  readonly outbox: Outbox;
+  readonly outbox: ReferralStore;
   readonly #gateways: Gateway[];
   readonly #config: ReferralConfig;
   readonly #rules: Rules;
@@ -78,14 +79,24 @@ export class ReferralService {
   #running = false;
   #again = false;
   #stopped = false;
+  /** Counts wake-ups, so a schedule computed before one does not replace it. */
+  #wakes = 0;
 
-  /** `newReference` is injectable so that tests can force a collision. */
-  constructor(config: ReferralConfig, rules: Rules, locate: (location: string) => ReferralArea, opts: { newReference?: () => string } = {}) {
+  /**
+   * `store`: where referrals are kept (default: the SQLite outbox in DATA_DIR); `newReference`
+   * is injectable so that tests can force a collision.
+   */
+  constructor(
+    config: ReferralConfig,
+    rules: Rules,
+    locate: (location: string) => ReferralArea,
+    opts: { store?: ReferralStore; newReference?: () => string } = {},
+  ) {
     this.#config = config;
     this.#newReference = opts.newReference ?? (() => newReference());
     this.#rules = rules;
     this.#locate = locate;
-    this.outbox = new Outbox(config.dataDir, config.key);
+    this.outbox = opts.store ?? new Outbox(config.dataDir, config.key);
     this.#gateways = [
       ...(config.smtp ? [smtpGateway(config.smtp)] : []),
       ...(config.webhook ? [webhookGateway(config.webhook)] : []),
@@ -131,7 +142,7 @@ export class ReferralService {
     }
     const referral = parsed.data;
     const final = assessed?.assessment ?? this.assess(eligibilityFromReferral(referral));
-    const reference = this.#freshReference();
+    const reference = await this.#freshReference();
     const payload: StoredPayload = { receivedAt: new Date().toISOString(), locale: opts.locale, referral, assessment: final };
     const answer = JSON.stringify({ reference, outcome: final.outcome, urgent: final.urgent });
     const stored = await this.outbox.add({
@@ -154,10 +165,10 @@ export class ReferralService {
    * pair, so once in a while among millions), but a reference must name one referral: draw again.
    * Five taken in a row means the generator is broken, and storing fails (503) rather than reuse one.
    */
-  #freshReference(): string {
+  async #freshReference(): Promise<string> {
     for (let i = 0; i < 5; i++) {
       const reference = this.#newReference();
-      if (!this.outbox.exists(reference)) return reference;
+      if (!(await this.outbox.exists(reference))) return reference;
     }
     throw new Error('no free reference');
   }
@@ -196,6 +207,7 @@ export class ReferralService {
 
   wake(): void {
     if (this.#stopped) return;
+    this.#wakes++;
     if (this.#running) {
       this.#again = true;
       return;
@@ -210,23 +222,65 @@ export class ReferralService {
       do {
         this.#again = false;
         for (;;) {
-          const rows = this.outbox.due(Date.now());
+          const rows = await this.outbox.due(Date.now());
           if (rows.length === 0 || this.#stopped) break;
-          for (const row of rows) await this.#deliver(row);
+          await this.#deliverAll(rows);
         }
       } while (this.#again && !this.#stopped);
     } catch (error) {
       console.error(`referral dispatcher: ${(error as Error).name}`);
     } finally {
       this.#running = false;
-      this.#schedule();
+      void this.#schedule();
     }
   }
 
-  #schedule(): void {
+  /**
+   * Deliver a batch: one at a time from the SQLite outbox; with PostgreSQL a few at once
+   * (DELIVERY_CONCURRENCY), since several servers share the work and a send mostly waits.
+   */
+  async #deliverAll(rows: OutboxRow[]): Promise<void> {
+    const workers = this.outbox.backend === 'postgres' ? this.#config.deliveryConcurrency : 1;
+    let next = 0;
+    let stop = false;
+    const unsent: OutboxRow[] = [];
+    const errors: unknown[] = [];
+    const work = async () => {
+      while (!stop && next < rows.length) {
+        const row = rows[next++]!;
+        // A leased row whose lease is running out is given back rather than sent late: another
+        // server may take it over once the lease has run out, and it must not be sent twice.
+        if (this.#stopped || (row.sendBy !== undefined && Date.now() > row.sendBy)) {
+          stop = true;
+          unsent.push(row);
+          return;
+        }
+        try {
+          await this.#deliver(row);
+        } catch (error) {
+          errors.push(error);
+          stop = true;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(workers, rows.length) }, work));
+    unsent.push(...rows.slice(next));
+    if (unsent.length > 0) await this.outbox.release?.(unsent.map((r) => r.reference));
+    if (errors.length > 0) throw errors[0];
+  }
+
+  async #schedule(): Promise<void> {
     if (this.#stopped) return;
-    const next = this.outbox.nextDue();
-    if (next === null) return;
+    const wakes = this.#wakes;
+    let next: number | null;
+    try {
+      next = await this.outbox.nextDue();
+    } catch {
+      next = Date.now() + 5000; // the store did not answer: look again soon
+    }
+    // A store shared with other servers: look for their work and for expired leases regularly.
+    if (this.outbox.pollMs !== null) next = Math.min(next ?? Infinity, Date.now() + this.outbox.pollMs);
+    if (next === null || this.#stopped || this.#running || wakes !== this.#wakes) return;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.#run(), Math.max(0, next - Date.now()));
     this.#timer.unref();
@@ -237,7 +291,7 @@ export class ReferralService {
     try {
       stored = JSON.parse(this.outbox.decrypt(row)) as StoredPayload;
     } catch {
-      this.outbox.markDead(row.reference, row.done, 'decrypt');
+      await this.outbox.markDead(row.reference, row.done, 'decrypt');
       console.error(`referral ${row.reference}: cannot be decrypted with the current REFERRAL_KEY; dead letter`);
       await this.#reportDead(row.reference, 'decrypt');
       return;
@@ -262,17 +316,17 @@ export class ReferralService {
         const attempt = row.attempts + 1;
         if (failure.transient && attempt < MAX_ATTEMPTS) {
           const delay = backoff(this.#config.retryBaseMs, attempt);
-          this.outbox.markRetry(row.reference, done, Date.now() + delay, failure.code);
+          await this.outbox.markRetry(row.reference, done, Date.now() + delay, failure.code);
           console.warn(`referral ${row.reference}: ${failure.code}, attempt ${attempt}, retry in ${Math.round(delay / 1000)} s`);
         } else {
-          this.outbox.markDead(row.reference, done, failure.code);
+          await this.outbox.markDead(row.reference, done, failure.code);
           console.error(`referral ${row.reference}: ${failure.code}, attempt ${attempt}; dead letter`);
           await this.#reportDead(row.reference, failure.code);
         }
         return;
       }
     }
-    this.outbox.markDelivered(row.reference, done);
+    await this.outbox.markDelivered(row.reference, done);
     console.info(`referral ${row.reference}: delivered (${done.join(', ')})`);
   }
 
@@ -291,7 +345,7 @@ export class ReferralService {
         subject: `CO3 portal: doorverwijzing ${reference} niet afgeleverd`,
         text: [
           `De doorverwijzing ${reference} kon niet aan het intaketeam worden afgeleverd (${code}).`,
-          'Ze staat versleuteld in de dead-letter-status van de outbox (DATA_DIR/outbox.sqlite).',
+          `Ze staat versleuteld in de dead-letter-status van de outbox (${this.outbox.backend === 'postgres' ? 'PostgreSQL, DATABASE_URL, tabel referrals' : 'DATA_DIR/outbox.sqlite'}).`,
           'Los de oorzaak op en zet ze terug op pending; zie docs/referral.md, "Referrals: operations".',
         ].join('\n'),
         messageId: `<ops-${reference.toLowerCase()}-${randomInt(1e9)}@${/@([^>]+)>?$/.exec(this.#config.mailFrom)?.[1] ?? 'co3.invalid'}>`,
@@ -305,15 +359,23 @@ export class ReferralService {
    * The service's health: `unavailable` when a referral cannot be stored now (503), `degraded`
    * when referrals wait in the dead letter, else `ok`; with the counts and the reason.
    */
-  health(): { status: 'ok' | 'degraded' | 'unavailable'; reason: string | null; referrals: { pending: number; delivered: number; dead: number } } {
-    const referrals = this.outbox.counts();
-    const storable = this.outbox.storable();
+  async health(): Promise<{
+    status: 'ok' | 'degraded' | 'unavailable';
+    reason: string | null;
+    referrals: { pending: number; delivered: number; dead: number } | null;
+  }> {
+    const storable = await this.outbox.storable();
+    // Unknown while the database does not answer.
+    const referrals = await Promise.resolve()
+      .then(() => this.outbox.counts())
+      .catch(() => null);
     if (!storable.ok) return { status: 'unavailable', reason: storable.reason, referrals };
+    if (!referrals) return { status: 'unavailable', reason: 'counts-failed', referrals };
     return { status: referrals.dead > 0 ? 'degraded' : 'ok', reason: referrals.dead > 0 ? 'dead-letters' : null, referrals };
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.stop();
-    this.outbox.close();
+    await this.outbox.close();
   }
 }

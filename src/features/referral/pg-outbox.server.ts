@@ -1,0 +1,566 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import pg from 'pg';
+import {
+  KeyChanged,
+  keyCheck,
+  keyHash,
+  open,
+  sameFingerprint,
+  seal,
+  storeErrorCode,
+  type AddResult,
+  type OutboxRow,
+  type Status,
+} from './outbox.server.ts';
+import type { AddArgs, ReferralStore } from './store.server.ts';
+
+/**
+ * The outbox, idempotency keys, rate limit and dead letter in PostgreSQL (DATABASE_URL), shared
+ * by any number of servers. The same guarantees as the SQLite outbox:
+ * - a referral is sealed (AES-256-GCM under REFERRAL_KEY, the reference as associated data)
+ *   in this process; the database sees only the reference, times, status, attempts, which
+ *   gateways are done, the lease and a short error code in clear;
+ * - `add` resolves only after the COMMIT that holds it (synchronous_commit as the server has
+ *   it: `on` by default, i.e. flushed to the WAL on disk). Requests that arrive together share one
+ *   transaction (group commit), a few transactions run at once;
+ * - idempotency keys and the rate limit are checked inside that transaction, so a retry that
+ *   reaches another server gets the first answer, and the limit counts every server's referrals;
+ * - delivery: a server leases due rows (`FOR UPDATE SKIP LOCKED`, lease until now + lease);
+ *   rows whose lease ran out (their server died) are leased again by another. The Message-ID
+ *   is the reference's, so a resent message is recognisable as the same one.
+ * Times are milliseconds since the epoch; leases use the database's clock, so servers whose
+ * clocks differ still agree on when a lease has run out.
+ */
+
+/** Versioned migrations, applied in order at start under an advisory lock. Never edit one: add the next. */
+export const MIGRATIONS: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE referrals (
+        reference text PRIMARY KEY,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        status text NOT NULL CHECK (status IN ('pending', 'delivered', 'dead')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at bigint NOT NULL,
+        delivered_at bigint,
+        done text NOT NULL DEFAULT '',
+        last_error text,
+        lease_owner text,
+        lease_until bigint,
+        payload bytea
+      );
+      CREATE INDEX referrals_due ON referrals (next_attempt_at) WHERE status = 'pending';
+      CREATE TABLE idempotency (
+        key_hash text PRIMARY KEY,
+        reference text NOT NULL,
+        created_at bigint NOT NULL,
+        answer bytea NOT NULL,
+        fingerprint bytea
+      );
+      CREATE TABLE rate_events (
+        client text NOT NULL,
+        at bigint NOT NULL
+      );
+      CREATE INDEX rate_events_client ON rate_events (client, at);
+      CREATE TABLE meta (
+        name text PRIMARY KEY,
+        value bytea NOT NULL
+      );`,
+  },
+];
+
+/** Advisory lock ids (first key: this application; second: what is locked). */
+const LOCK_APP = 0x0c03;
+const LOCK_MIGRATIONS = 1;
+const LOCK_RATE = 0x0c04;
+
+const HOUR = 60 * 60 * 1000;
+/** The database's clock in milliseconds. */
+const DB_NOW = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+/** Referrals per transaction at most, and transactions at once. */
+const MAX_BATCH = 200;
+const MAX_FLUSHES = 4;
+
+interface Pending {
+  args: AddArgs;
+  sealed: Buffer;
+  idempotency: { hash: string; sealedAnswer: Buffer; fingerprint: Buffer } | null;
+  rate: { client: string; limit: number } | null;
+  resolve: (r: AddResult) => void;
+  reject: (e: unknown) => void;
+}
+
+/** Why the database could not be reached at start: the server stops (exit 78) naming DATABASE_URL. */
+export class DatabaseUnavailable extends Error {
+  constructor(readonly code: string) {
+    super(`database unavailable (${code})`);
+    this.name = 'DatabaseUnavailable';
+  }
+}
+
+/** Where DATABASE_URL points, without the password: for messages. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.username ? `${decodeURIComponent(u.username)}@` : ''}${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return '(not a URL)';
+  }
+}
+
+export class PgOutbox implements ReferralStore {
+  readonly backend = 'postgres';
+  readonly pollMs: number;
+  lastStoreError: string | null = null;
+  onCommit: () => void = () => {};
+  readonly #pool: pg.Pool;
+  readonly #key: Buffer;
+  readonly #leaseMs: number;
+  readonly #owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  #migrated: Promise<void> | null = null;
+  #ready: Promise<void> | null = null;
+  #queue: Pending[] = [];
+  #flushing = 0;
+  #scheduled = false;
+  #lastRateCleanup = 0;
+  readonly #inflight = new Map<string, { fingerprint: Buffer; result: Promise<AddResult> }>();
+
+  constructor(url: string, key: Buffer, opts: { leaseMs: number; poolSize?: number }) {
+    this.#key = key;
+    this.#leaseMs = opts.leaseMs;
+    this.pollMs = Math.min(1000, Math.max(100, Math.floor(opts.leaseMs / 2)));
+    this.#pool = new pg.Pool({
+      connectionString: url,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30_000,
+      // A database that vanished without closing the connection: the query fails, the request gets 503.
+      query_timeout: 15_000,
+      keepAlive: true,
+      application_name: 'co3-portal',
+      // bigint columns hold milliseconds: well inside a double's exact range.
+      types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+    });
+    // An idle connection that breaks (the database restarted) must not end the process.
+    this.#pool.on('error', (error) => {
+      this.lastStoreError = storeErrorCode(error);
+      console.error(`referrals: database connection lost (${this.lastStoreError})`);
+    });
+  }
+
+  /**
+   * Connect, migrate and check REFERRAL_KEY against the database (see `checkKey`): the server's
+   * start. Every other use of the database waits for it. Rejects with DatabaseUnavailable when
+   * the database cannot be reached or refuses us, with KeyChanged when the key does not fit.
+   */
+  start(acceptKeyChange: boolean): Promise<{ changed: boolean; deadLettered: string[] }> {
+    const started = this.checkKey(acceptKeyChange);
+    this.#ready = started.then(() => {});
+    this.#ready.catch(() => {}); // the caller handles the failure (exit 78); waiting requests get it too
+    return started;
+  }
+
+  /** Resolves once the database is ready for referrals (migrated, and the key checked when `start` was called). */
+  ready(): Promise<void> {
+    this.#ready ??= this.#migrateOnce();
+    return this.#ready;
+  }
+
+  #migrateOnce(): Promise<void> {
+    this.#migrated ??= this.#migrate();
+    return this.#migrated;
+  }
+
+  /** A pooled connection with a listener for its errors while checked out (without one, a lost connection would be an uncaught error). */
+  async #connect(): Promise<{ client: pg.PoolClient; done: (broken?: boolean) => void }> {
+    const client = await this.#pool.connect();
+    const onError = (error: Error) => {
+      this.lastStoreError = storeErrorCode(error);
+    };
+    client.on('error', onError);
+    return {
+      client,
+      done: (broken = false) => {
+        client.removeListener('error', onError);
+        client.release(broken);
+      },
+    };
+  }
+
+  async #migrate(): Promise<void> {
+    let client: pg.PoolClient;
+    let done: (broken?: boolean) => void;
+    try {
+      ({ client, done } = await this.#connect());
+    } catch (error) {
+      throw new DatabaseUnavailable(storeErrorCode(error));
+    }
+    try {
+      // Two servers starting at once: the second waits here until the first has migrated.
+      await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_APP, LOCK_MIGRATIONS]);
+      try {
+        await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+        const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+        for (const m of MIGRATIONS) {
+          if (applied.has(m.version)) continue;
+          await client.query('BEGIN');
+          try {
+            await client.query(m.sql);
+            await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
+            await client.query('COMMIT');
+          } catch (error) {
+            await client.query('ROLLBACK').catch(() => {});
+            throw error;
+          }
+          console.info(`referrals: database migrated to version ${m.version}`);
+        }
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_APP, LOCK_MIGRATIONS]).catch(() => {});
+      }
+    } finally {
+      done(true); // a session that held an advisory lock is not reused
+    }
+  }
+
+  fingerprint(canonicalBody: string): Buffer {
+    return createHmac('sha256', this.#key).update('idempotency-body\0').update(canonicalBody).digest();
+  }
+
+  clientId(address: string): string {
+    return createHmac('sha256', this.#key).update('client\0').update(address).digest('base64url');
+  }
+
+  async add(args: AddArgs): Promise<AddResult> {
+    const hash = args.idempotencyKey ? keyHash(args.idempotencyKey) : null;
+    const fingerprint = args.fingerprint ?? Buffer.alloc(32);
+    if (hash) {
+      // A repeat while the first request with this key is still on its way to the database.
+      const inflight = this.#inflight.get(hash);
+      if (inflight) {
+        if (!sameFingerprint(inflight.fingerprint, fingerprint)) return { kind: 'key-reused' };
+        const first = await inflight.result;
+        return first.kind === 'stored' ? { kind: 'replay', answer: first.answer } : first;
+      }
+    }
+    const rate = args.rate && args.rate.limit > 0 ? args.rate : null;
+    const idempotency = hash ? { hash, sealedAnswer: seal(this.#key, `idempotency:${hash}`, args.answer), fingerprint } : null;
+    const result = new Promise<AddResult>((resolve, reject) => {
+      this.#queue.push({ args, sealed: seal(this.#key, args.reference, args.payload), idempotency, rate, resolve, reject });
+    });
+    this.#kick();
+    if (!hash) return result;
+    this.#inflight.set(hash, { fingerprint, result });
+    try {
+      return await result;
+    } finally {
+      this.#inflight.delete(hash);
+    }
+  }
+
+  #kick(): void {
+    if (this.#scheduled || this.#flushing >= MAX_FLUSHES || this.#queue.length === 0) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      if (this.#flushing >= MAX_FLUSHES || this.#queue.length === 0) return;
+      const batch = this.#queue.splice(0, MAX_BATCH);
+      this.#flushing++;
+      void this.#flush(batch).finally(() => {
+        this.#flushing--;
+        this.#kick();
+      });
+      this.#kick();
+    });
+  }
+
+  async #flush(batch: Pending[]): Promise<void> {
+    try {
+      await this.ready();
+      const results = await this.#commit(batch);
+      this.lastStoreError = null;
+      batch.forEach((p, i) => p.resolve(results[i]!));
+      if (results.some((r) => r.kind === 'stored')) this.onCommit();
+    } catch (error) {
+      // One bad row (a reference collision, 1 in 2^40) must not fail the others: retry them alone.
+      if (batch.length > 1 && /^23/.test(String((error as { code?: unknown }).code ?? ''))) {
+        for (const p of batch) await this.#flush([p]);
+        return;
+      }
+      this.lastStoreError = storeErrorCode(error);
+      for (const p of batch) p.reject(error);
+    }
+  }
+
+  /** One transaction for the batch: repeats answered, the rate limit applied, the rest stored. */
+  async #commit(batch: Pending[]): Promise<AddResult[]> {
+    const { client, done } = await this.#connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const now = Date.now();
+      const results: (AddResult | null)[] = batch.map(() => null);
+
+      // Keys stored before (by any server): the first answer, or a refusal.
+      const keyed = batch.flatMap((p, i) => (p.idempotency ? [i] : []));
+      if (keyed.length > 0) {
+        const found = await this.#findKeys(client, keyed.map((i) => batch[i]!.idempotency!.hash));
+        for (const i of keyed) {
+          const row = found.get(batch[i]!.idempotency!.hash);
+          if (row) results[i] = this.#previous(row, batch[i]!.idempotency!);
+        }
+      }
+
+      // The rate limit: one lock per client, so servers counting the same client take turns.
+      const limited = batch.flatMap((p, i) => (p.rate && results[i] === null ? [i] : []));
+      if (limited.length > 0) {
+        const clients = [...new Set(limited.map((i) => batch[i]!.rate!.client))];
+        await client.query(
+          `SELECT pg_advisory_xact_lock($1, h) FROM (SELECT DISTINCT hashtext(c) AS h FROM unnest($2::text[]) AS c ORDER BY h) AS s`,
+          [LOCK_RATE, clients],
+        );
+        const counted = await client.query<{ client: string; n: number; oldest: number }>(
+          `SELECT client, count(*)::integer AS n, min(at) AS oldest FROM rate_events WHERE client = ANY($1) AND at > $2 GROUP BY client`,
+          [clients, now - HOUR],
+        );
+        const seen = new Map(counted.rows.map((r) => [r.client, { n: r.n, oldest: r.oldest }]));
+        for (const i of limited) {
+          const { client: id, limit } = batch[i]!.rate!;
+          const c = seen.get(id) ?? { n: 0, oldest: now };
+          if (c.n >= limit) {
+            results[i] = { kind: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil((c.oldest + HOUR - now) / 1000)) };
+          } else {
+            seen.set(id, { n: c.n + 1, oldest: c.oldest });
+          }
+        }
+      }
+
+      // Keys: inserted, unless another server's transaction stored the same key meanwhile.
+      const newKeys = keyed.filter((i) => results[i] === null);
+      if (newKeys.length > 0) {
+        const ks = newKeys.map((i) => batch[i]!);
+        const inserted = await client.query<{ key_hash: string }>(
+          `INSERT INTO idempotency (key_hash, reference, created_at, answer, fingerprint)
+           SELECT k, r, $3, a, f FROM unnest($1::text[], $2::text[], $4::bytea[], $5::bytea[]) AS t(k, r, a, f)
+           ON CONFLICT (key_hash) DO NOTHING RETURNING key_hash`,
+          [ks.map((p) => p.idempotency!.hash), ks.map((p) => p.args.reference), now, ks.map((p) => p.idempotency!.sealedAnswer), ks.map((p) => p.idempotency!.fingerprint)],
+        );
+        const mine = new Set(inserted.rows.map((r) => r.key_hash));
+        const raced = newKeys.filter((i) => !mine.has(batch[i]!.idempotency!.hash));
+        if (raced.length > 0) {
+          const found = await this.#findKeys(client, raced.map((i) => batch[i]!.idempotency!.hash));
+          for (const i of raced) {
+            const row = found.get(batch[i]!.idempotency!.hash);
+            results[i] = row ? this.#previous(row, batch[i]!.idempotency!) : { kind: 'key-reused' };
+          }
+        }
+      }
+
+      const stored = batch.flatMap((_, i) => (results[i] === null ? [i] : []));
+      if (stored.length > 0) {
+        await client.query(
+          `INSERT INTO referrals (reference, created_at, updated_at, status, attempts, next_attempt_at, payload)
+           SELECT r, $2, $2, 'pending', 0, $2, p FROM unnest($1::text[], $3::bytea[]) AS t(r, p)`,
+          [stored.map((i) => batch[i]!.args.reference), now, stored.map((i) => batch[i]!.sealed)],
+        );
+        const counted = stored.filter((i) => batch[i]!.rate);
+        if (counted.length > 0) {
+          await client.query('INSERT INTO rate_events (client, at) SELECT c, $2 FROM unnest($1::text[]) AS c', [counted.map((i) => batch[i]!.rate!.client), now]);
+        }
+      }
+      if (now - this.#lastRateCleanup > 60_000) {
+        this.#lastRateCleanup = now;
+        await client.query('DELETE FROM rate_events WHERE at <= $1', [now - HOUR]);
+      }
+      await client.query('COMMIT');
+      for (const i of stored) results[i] = { kind: 'stored', answer: batch[i]!.args.answer };
+      return results as AddResult[];
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      done(broken);
+    }
+  }
+
+  async #findKeys(client: pg.PoolClient, hashes: string[]): Promise<Map<string, { answer: Buffer; fingerprint: Buffer | null }>> {
+    const { rows } = await client.query<{ key_hash: string; answer: Buffer; fingerprint: Buffer | null }>(
+      'SELECT key_hash, answer, fingerprint FROM idempotency WHERE key_hash = ANY($1)',
+      [hashes],
+    );
+    return new Map(rows.map((r) => [r.key_hash, r]));
+  }
+
+  #previous(row: { answer: Buffer; fingerprint: Buffer | null }, mine: { hash: string; fingerprint: Buffer }): AddResult {
+    let answer: string;
+    try {
+      answer = open(this.#key, `idempotency:${mine.hash}`, row.answer);
+    } catch {
+      // Sealed under a key the server no longer has: its fingerprint cannot match either.
+      return { kind: 'key-unreadable' };
+    }
+    if (!sameFingerprint(row.fingerprint, mine.fingerprint)) return { kind: 'key-reused' };
+    return { kind: 'replay', answer };
+  }
+
+  async #query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<R>> {
+    await this.ready();
+    return this.#pool.query<R>(sql, params);
+  }
+
+  /**
+   * Lease up to `limit` due referrals to this server until the lease runs out. Rows another
+   * server holds (locked now, or leased and not expired) are skipped, not waited for.
+   */
+  async due(_now: number, limit = 10): Promise<OutboxRow[]> {
+    const leasedAt = Date.now();
+    const { rows } = await this.#query<{ reference: string; created_at: number; attempts: number; done: string; payload: Buffer | null }>(
+      `WITH picked AS (
+         SELECT reference FROM referrals
+         WHERE status = 'pending' AND next_attempt_at <= ${DB_NOW} AND (lease_until IS NULL OR lease_until < ${DB_NOW})
+         ORDER BY next_attempt_at LIMIT $1
+         FOR UPDATE SKIP LOCKED)
+       UPDATE referrals AS r SET lease_owner = $2, lease_until = ${DB_NOW} + $3
+       FROM picked WHERE r.reference = picked.reference
+       RETURNING r.reference, r.created_at, r.attempts, r.done, r.payload`,
+      [limit, this.#owner, this.#leaseMs],
+    );
+    // Start sending a row only in the first half of its lease: a send takes far less, so no other server takes it over meanwhile.
+    const sendBy = leasedAt + this.#leaseMs / 2;
+    return rows
+      .sort((a, b) => a.created_at - b.created_at)
+      .map((r) => ({ reference: r.reference, createdAt: r.created_at, attempts: r.attempts, done: r.done ? r.done.split(',') : [], payload: r.payload, sendBy }));
+  }
+
+  async release(references: string[]): Promise<void> {
+    if (references.length === 0) return;
+    await this.#query(`UPDATE referrals SET lease_owner = NULL, lease_until = NULL WHERE reference = ANY($1) AND lease_owner = $2`, [references, this.#owner]);
+  }
+
+  async nextDue(): Promise<number | null> {
+    const { rows } = await this.#query<{ next: number | null; now: number }>(
+      `SELECT min(greatest(next_attempt_at, coalesce(lease_until, 0))) AS next, ${DB_NOW} AS now FROM referrals WHERE status = 'pending'`,
+    );
+    const row = rows[0]!;
+    // In this server's clock.
+    return row.next === null ? null : Date.now() + (row.next - row.now);
+  }
+
+  decrypt(row: OutboxRow): string {
+    if (!row.payload) throw new Error(`referral ${row.reference} has no payload`);
+    return open(this.#key, row.reference, row.payload);
+  }
+
+  async markDelivered(reference: string, done: string[]): Promise<void> {
+    const now = Date.now();
+    await this.#query(
+      `UPDATE referrals SET status = 'delivered', payload = NULL, delivered_at = $1, updated_at = $1, attempts = attempts + 1,
+       done = $2, last_error = NULL, lease_owner = NULL, lease_until = NULL WHERE reference = $3`,
+      [now, done.join(','), reference],
+    );
+  }
+
+  async markRetry(reference: string, done: string[], nextAttemptAt: number, error: string): Promise<void> {
+    await this.#query(
+      `UPDATE referrals SET attempts = attempts + 1, next_attempt_at = $1, updated_at = $2, done = $3, last_error = $4,
+       lease_owner = NULL, lease_until = NULL WHERE reference = $5`,
+      [nextAttemptAt, Date.now(), done.join(','), error, reference],
+    );
+  }
+
+  async markDead(reference: string, done: string[], error: string): Promise<void> {
+    await this.#query(
+      `UPDATE referrals SET status = 'dead', attempts = attempts + 1, updated_at = $1, done = $2, last_error = $3,
+       lease_owner = NULL, lease_until = NULL WHERE reference = $4`,
+      [Date.now(), done.join(','), error, reference],
+    );
+  }
+
+  async exists(reference: string): Promise<boolean> {
+    return (await this.#query('SELECT 1 FROM referrals WHERE reference = $1', [reference])).rowCount! > 0;
+  }
+
+  async counts(): Promise<Record<Status, number>> {
+    const { rows } = await this.#query<{ status: Status; n: number }>('SELECT status, count(*)::integer AS n FROM referrals GROUP BY status');
+    const out: Record<Status, number> = { pending: 0, delivered: 0, dead: 0 };
+    for (const r of rows) out[r.status] = r.n;
+    return out;
+  }
+
+  /** Whether a referral can be stored now: the database answers (within 2 s) and takes a write. */
+  async storable(): Promise<{ ok: true } | { ok: false; reason: string }> {
+    const probe = async () => {
+      await this.ready();
+      if (this.lastStoreError) {
+        // The last store failed: try a real write, so that /healthz recovers by itself.
+        await this.#pool.query(
+          `INSERT INTO meta (name, value) VALUES ('write-probe', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+          [Buffer.from(String(Date.now()))],
+        );
+        this.lastStoreError = null;
+      } else {
+        await this.#pool.query('SELECT 1');
+      }
+    };
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        probe(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'timeout' })), 2000);
+        }),
+      ]);
+      return { ok: true };
+    } catch (error) {
+      const code = error instanceof DatabaseUnavailable ? error.code : storeErrorCode(error);
+      return { ok: false, reason: `database:${code}` };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** As `Outbox.checkKey`, for the shared database (under the migration lock, so two servers starting agree). */
+  async checkKey(acceptChange: boolean): Promise<{ changed: boolean; deadLettered: string[] }> {
+    await this.#migrateOnce();
+    let client: pg.PoolClient;
+    let done: (broken?: boolean) => void;
+    try {
+      ({ client, done } = await this.#connect());
+    } catch (error) {
+      throw new DatabaseUnavailable(storeErrorCode(error));
+    }
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_APP, LOCK_MIGRATIONS]);
+      const mine = keyCheck(this.#key);
+      const store = () =>
+        client.query(`INSERT INTO meta (name, value) VALUES ('key-check', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value`, [mine]);
+      const stored = (await client.query<{ value: Buffer }>(`SELECT value FROM meta WHERE name = 'key-check'`)).rows[0];
+      let result = { changed: false, deadLettered: [] as string[] };
+      if (!stored) {
+        await store();
+      } else if (!sameFingerprint(stored.value, mine)) {
+        const pending = (await client.query<{ reference: string }>(`SELECT reference FROM referrals WHERE payload IS NOT NULL AND status = 'pending'`)).rows;
+        if (pending.length > 0 && !acceptChange) throw new KeyChanged(pending.length);
+        await client.query(`UPDATE referrals SET status = 'dead', updated_at = $1, last_error = 'key-changed', lease_owner = NULL, lease_until = NULL WHERE status = 'pending' AND payload IS NOT NULL`, [Date.now()]);
+        await store();
+        result = { changed: true, deadLettered: pending.map((r) => r.reference) };
+      }
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      done();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+}
