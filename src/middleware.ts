@@ -6,23 +6,14 @@ import { getT } from './i18n/strings';
 import { SECURITY_HEADERS } from './lib/security-headers';
 import { LOCALE_INFO, isLocale, DEFAULT_LOCALE } from './i18n/locales';
 import { isolateNumbersInHtml } from './lib/bidi';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+import { isCrossSite, siteOrigin } from './lib/cross-site';
 
 /**
- * The cross-site check for anything that changes state (in place of Astro's `checkOrigin`,
- * which answers a body without Content-Type with 403 where our API documents 415): refused when
- * the browser says it comes from another site (`Origin`, `Sec-Fetch-Site`), and a form-like body
- * (what a plain HTML form on another site can send) also when it names no origin at all.
+ * The origins a form or API call may come from: the one this server sees, and the public
+ * origin the build was made for (SITE_URL), which is what browsers send behind a reverse proxy
+ * that ends TLS (docs/deploy.md). The default origin of a build without SITE_URL is not added.
  */
-export function isCrossSite(request: Request, origin: string): boolean {
-  if (SAFE_METHODS.has(request.method)) return false;
-  const from = request.headers.get('origin');
-  if ((from !== null && from !== origin) || request.headers.get('sec-fetch-site') === 'cross-site') return true;
-  const type = (request.headers.get('content-type') ?? '').toLowerCase();
-  return from === null && FORM_TYPES.some((t) => type.includes(t));
-}
+const SITE_ORIGIN = siteOrigin(import.meta.env.SITE);
 
 const main = defineMiddleware(async (context, next) => {
   // The locale of a page is its first path segment. Outside a locale (the 404 page for `/xyz`,
@@ -35,7 +26,7 @@ const main = defineMiddleware(async (context, next) => {
   context.locals.tn = (ns) => getT(locale, ns);
 
   let response: Response;
-  if (!context.isPrerendered && isCrossSite(context.request, context.url.origin)) {
+  if (!context.isPrerendered && isCrossSite(context.request, [context.url.origin, ...SITE_ORIGIN])) {
     // An API call names its language with `?lang=` (docs/referral-api.md), a page with its path.
     const api = context.url.pathname.startsWith('/api/');
     const lang = context.url.searchParams.get('lang');
