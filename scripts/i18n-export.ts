@@ -6,7 +6,7 @@ import { DEFAULT_LOCALE, isLocale, LOCALES } from '../src/i18n/locales.ts';
 import { exportXliff, type Only } from '../src/features/translations/workflow.ts';
 
 const usage = 'usage: npm run i18n:export -- --locale <ar|ber|en|fr|de> --out <file.xlf> [--only missing|outdated|unchecked]';
-let values;
+let values: { locale?: string | undefined; out?: string | undefined; only?: string | undefined };
 try {
   ({ values } = parseArgs({ options: { locale: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' } } }));
 } catch (e) {

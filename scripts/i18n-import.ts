@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { importXliff } from '../src/features/translations/workflow.ts';
 
 const usage = 'usage: npm run i18n:import -- <file.xlf> [--reviewer "name, role"] [--date YYYY-MM-DD]';
-let parsed;
+let parsed: { values: { reviewer?: string | undefined; date?: string | undefined }; positionals: string[] };
 try {
   parsed = parseArgs({ allowPositionals: true, options: { reviewer: { type: 'string' }, date: { type: 'string' } } });
 } catch (e) {

@@ -69,14 +69,14 @@ export class PgCluster {
     rmSync(pwfile);
     writeFileSync(
       path.join(cluster.dataDir, 'postgresql.auto.conf'),
-      [
+      `${[
         `port = ${cluster.info.port}`,
         `listen_addresses = '127.0.0.1'`,
         `unix_socket_directories = '${base}'`,
         'max_connections = 200',
         `fsync = ${opts.fsync === false ? 'off' : 'on'}`,
         'log_min_messages = warning',
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
     if (asRoot()) chownSync(path.join(cluster.dataDir, 'postgresql.auto.conf'), 65534, 65534);
     cluster.start();

@@ -33,7 +33,7 @@ describe('the eligibility result, as the referrer reads it', () => {
   it('gives Tarifit every plural category, since ber has no plural rules of its own and falls back to the host locale', () => {
     // No CLDR data for ber or rif: Intl resolves to whatever the host's default locale is.
     expect(new Intl.PluralRules('ber').resolvedOptions().locale).not.toBe('ber');
-    const outcome = (resources.ber?.referral as { outcome: Record<string, string> }).outcome;
+    const outcome = (resources.ber!.referral as { outcome: Record<string, string> }).outcome;
     for (const category of ['zero', 'one', 'two', 'few', 'many', 'other']) {
       expect(outcome[`optionalMet_${category}`], category).toBeTruthy();
       expect(outcome[`optionalNeeded_${category}`], category).toBeTruthy();

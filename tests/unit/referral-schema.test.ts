@@ -116,7 +116,10 @@ describe('references', () => {
   // Instead of 100,000 random draws (which collide about once in 220 runs at 40 bits): what makes
   // references unique is an injective encoding of 40 bits from the CSPRNG; both are checked exactly.
   const bytesOf = (n: bigint) => Uint8Array.from({ length: 5 }, (_, i) => Number((n >> BigInt(8 * (4 - i))) & 0xffn));
-  const refOf = (n: bigint) => newReference((b) => (b.set(bytesOf(n)), b));
+  const refOf = (n: bigint) => newReference((b) => {
+    b.set(bytesOf(n));
+    return b;
+  });
 
   it('give 100,000 different 40-bit draws 100,000 different references (the encoding loses nothing)', () => {
     // A seeded walk: i · K mod 2^40 with K odd visits 100,000 distinct 40-bit numbers.
@@ -140,7 +143,10 @@ describe('references', () => {
       const drawn = spy.mock.calls[0]![0] as Uint8Array;
       expect(drawn).toBeInstanceOf(Uint8Array);
       expect(drawn.length).toBe(5);
-      expect(ref).toBe(newReference((b) => (b.set(drawn), b)));
+      expect(ref).toBe(newReference((b) => {
+        b.set(drawn);
+        return b;
+      }));
     } finally {
       spy.mockRestore();
     }

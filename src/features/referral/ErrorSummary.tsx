@@ -41,6 +41,7 @@ export default function ErrorSummary({ t, errors, problem, where, ref }: ErrorSu
       ref={ref}
       className="error-summary"
       tabIndex={-1}
+      // biome-ignore lint/a11y/noAutofocus: after a failed submit the page opens on its error summary (GOV.UK's pattern); nowhere else
       autoFocus={where === 'page' || undefined}
       role="alert"
       aria-labelledby={titleId}

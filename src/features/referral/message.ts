@@ -67,7 +67,9 @@ const list = (group: OptionGroup, values: readonly string[]): string =>
 export const ANSWER_PREFIX = '  | ';
 export const heading = (name: string): string => `=== ${name} ===`;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters the mail must not carry
 const UNSEEN = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: vertical tab and form feed break a line too
 const BREAKS = /\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]/u;
 
 /** An answer as the lines the mail shows, each behind the bar. */

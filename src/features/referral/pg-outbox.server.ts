@@ -281,7 +281,7 @@ export class PgOutbox implements ReferralStore {
       await this.ready();
       const results = await this.#commit(batch);
       this.lastStoreError = null;
-      batch.forEach((p, i) => p.resolve(results[i]!));
+      for (const [i, p] of batch.entries()) p.resolve(results[i]!);
       if (results.some((r) => r.kind === 'stored')) this.onCommit();
     } catch (error) {
       // One bad row (a reference collision, 1 in 2^40) must not fail the others: retry them alone.

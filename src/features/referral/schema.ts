@@ -53,6 +53,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * so that no answer can pose as a heading or another answer in the intake mail; free text
  * (description, motivation) keeps its line breaks.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters a field may not hold
 const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
 const BREAKS = /[\t\n\r\u2028\u2029]/u;
 export const isOneLine = (v: string) => !HIDDEN.test(v) && !BREAKS.test(v);

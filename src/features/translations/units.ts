@@ -168,7 +168,7 @@ function pairBlocks(source: SpanBlock[], target: SpanBlock[] | undefined): { pai
     const s = source.filter((b) => b.group === g);
     const t = target.filter((b) => b.group === g);
     const shape = (bs: SpanBlock[]) => bs.map((b) => `${b.id}:${b.group === 'all' && b.shape.includes('-->') ? '' : b.shape}`).join(' ');
-    if (shape(s) === shape(t)) s.forEach((b, i) => paired.set(b.id, t[i]!));
+    if (shape(s) === shape(t)) for (const [i, b] of s.entries()) paired.set(b.id, t[i]!);
     else unpaired.add(g);
   }
   return { paired, unpaired };
@@ -375,7 +375,7 @@ function dataUnit(root: string, file: string, locale: Locale, sidecar: Sidecar):
   const found: { id: string; path: (string | number)[]; value: Record<string, string> }[] = [];
   const walk = (v: unknown, path: (string | number)[], id: string) => {
     if (isPerLocale(v)) found.push({ id, path, value: v });
-    else if (Array.isArray(v)) v.forEach((c, i) => walk(c, [...path, i], `${id}.${(c as { id?: string })?.id ?? i}`));
+    else if (Array.isArray(v)) for (const [i, c] of v.entries()) walk(c, [...path, i], `${id}.${(c as { id?: string })?.id ?? i}`);
     else if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) walk(c, [...path, k], `${id}.${k}`);
   };
   walk(data, [], '');
@@ -448,7 +448,7 @@ export function filmUnit(root: string, slug: string, locale: Locale): Unit {
       };
       set(['title', locale], changes.get('title'));
       set(['summary', locale], changes.get('summary'));
-      (meta.chapters ?? []).forEach((_, i) => set(['chapters', i, 'title', locale], changes.get(`chapter.${i + 1}`)));
+      for (const i of (meta.chapters ?? []).keys()) set(['chapters', i, 'title', locale], changes.get(`chapter.${i + 1}`));
       if (state && !sameStored(state, readStored(meta.translation?.[locale]))) {
         const node = doc.createNode(stateToYaml(state));
         node.flow = true;

@@ -65,7 +65,7 @@ function describePlaceholder(p: Placeholder | undefined): string {
   if (p.ctype.startsWith('x-number')) return `number ${p.open}: keep it`;
   if (p.ctype === 'x-variable') return `${p.open}: filled in by the site (a name, a number); keep it`;
   if (p.ctype === 'bold' || p.ctype === 'italic') return `${p.ctype}: translate the words inside`;
-  return `${p.open}${p.close ? ' … ' + p.close : ''}: keep it`;
+  return `${p.open}${p.close ? ` … ${p.close}` : ''}: keep it`;
 }
 
 export interface ExportResult {
@@ -197,7 +197,7 @@ function reviewerOf(phase: ReadPhase | undefined, opts: ImportOptions): { by: st
 /** Reads an XLIFF file and writes what it changes; refuses it whole (and names each segment) when anything does not fit. */
 export function importXliff(root: string, xml: string, opts: ImportOptions = {}): ImportResult {
   const refused: string[] = [];
-  let files;
+  let files: ReturnType<typeof readXliff>;
   try {
     files = readXliff(xml);
   } catch (e) {
