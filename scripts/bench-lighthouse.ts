@@ -20,12 +20,20 @@ try {
   // A server in use is warm: the first request of a route loads its code and data (the
   // locator's index takes tens of milliseconds); that is not what a visitor meets.
   for (const p of paths) await fetch(`${server.base}${p}`).then((r) => r.arrayBuffer());
-  console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (${os.cpus().length} cores)`);
+  console.log(
+    `load average before: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (${os.cpus().length} cores)`,
+  );
   for (let r = 1; r <= rounds; r++) {
     for (const p of paths) {
       // A trace can fail on a loaded machine (NO_NAVSTART): try once more, then say so.
-      const once = () => runLighthouse(`${server.base}${p}`, chrome.port, ['performance', 'accessibility', 'best-practices', 'seo']);
-      const res = await once().catch(() => once()).catch((e: Error) => e);
+      const once = () =>
+        runLighthouse(`${server.base}${p}`, chrome.port, ['performance', 'accessibility', 'best-practices', 'seo']);
+      const res = await once()
+        .catch(() => once())
+        .catch((e: Error) => e);
       if (res instanceof Error) {
         console.log(`${rounds > 1 ? `round ${r} ` : ''}${p}: no result (${res.message})`);
         continue;
@@ -38,7 +46,12 @@ try {
       for (const f of res.failing.filter((x) => !x.startsWith('performance'))) console.log(`    ${f}`);
     }
   }
-  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   chrome.kill();
   server.stop();

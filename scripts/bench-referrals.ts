@@ -23,29 +23,45 @@ const body = readFileSync('docs/referral.example.json', 'utf8');
 const wantPostgres = Boolean(process.env.DATABASE_URL) || process.argv.includes('--postgres');
 
 type Result = autocannon.Result;
-const run = (opts: autocannon.Options) => autocannon({ connections: 50, duration: seconds, ...opts }) as unknown as Promise<Result>;
+const run = (opts: autocannon.Options) =>
+  autocannon({ connections: 50, duration: seconds, ...opts }) as unknown as Promise<Result>;
 const line = (name: string, r: Result, ok: number) =>
   `${name.padEnd(44)} ${String(Math.round(ok / r.duration)).padStart(7)} /s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   (${ok} ok, ${r.non2xx} non-2xx, ${r.errors} errors)`;
 const postReferrals = (base: string, duration = seconds) =>
-  run({ url: `${base}/api/referrals`, method: 'POST', headers: { 'content-type': 'application/json' }, body, duration });
+  run({
+    url: `${base}/api/referrals`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    duration,
+  });
 
 async function stored(base: string): Promise<{ total: number; delivered: number }> {
-  const health = (await (await fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${BENCH_HEALTHZ_TOKEN}` } })).json()) as {
+  const health = (await (
+    await fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${BENCH_HEALTHZ_TOKEN}` } })
+  ).json()) as {
     referrals: Record<string, number>;
   };
-  return { total: health.referrals.pending! + health.referrals.delivered! + health.referrals.dead!, delivered: health.referrals.delivered! };
+  return {
+    total: health.referrals.pending! + health.referrals.delivered! + health.referrals.dead!,
+    delivered: health.referrals.delivered!,
+  };
 }
 
 /** Every 202 must be in the store: count them from the server itself. */
 function check(what: string, accepted: number, before: number, after: { total: number; delivered: number }): void {
-  console.log(`${what}: 202 answers ${accepted}; referrals stored ${after.total - before} (delivered so far: ${after.delivered})`);
+  console.log(
+    `${what}: 202 answers ${accepted}; referrals stored ${after.total - before} (delivered so far: ${after.delivered})`,
+  );
   if (after.total - before < accepted) {
     console.error(`LOST (${what}): fewer referrals stored than accepted`);
     process.exitCode = 1;
   }
 }
 
-console.log(`50 connections per server, ${seconds} s each, loopback, body ${Buffer.byteLength(body)} bytes (docs/referral.example.json)`);
+console.log(
+  `50 connections per server, ${seconds} s each, loopback, body ${Buffer.byteLength(body)} bytes (docs/referral.example.json)`,
+);
 
 // The static page and SQLite (the default): one server.
 {
@@ -71,7 +87,9 @@ if (wantPostgres) {
   // Servers sharing a database share the key.
   const env = { DATABASE_URL: url, REFERRAL_KEY: randomBytes(32).toString('base64') };
   try {
-    console.log(cluster ? `PostgreSQL: a throw-away cluster (${cluster.info.bin}), fsync on` : 'PostgreSQL: DATABASE_URL');
+    console.log(
+      cluster ? `PostgreSQL: a throw-away cluster (${cluster.info.bin}), fsync on` : 'PostgreSQL: DATABASE_URL',
+    );
     const one = await startBenchServer(port + 1, env);
     try {
       await postReferrals(one.base, 2); // warm-up (connections, plans)
@@ -93,7 +111,9 @@ if (wantPostgres) {
       console.log(line('PostgreSQL, 2 servers: server A', ra, ra['2xx']));
       console.log(line('PostgreSQL, 2 servers: server B', rb, rb['2xx']));
       const both = ra['2xx'] + rb['2xx'];
-      console.log(`PostgreSQL, 2 servers: ${Math.round(both / Math.max(ra.duration, rb.duration))} /s in all, p99 ${Math.max(ra.latency.p99, rb.latency.p99)} ms (the slower server's)`);
+      console.log(
+        `PostgreSQL, 2 servers: ${Math.round(both / Math.max(ra.duration, rb.duration))} /s in all, p99 ${Math.max(ra.latency.p99, rb.latency.p99)} ms (the slower server's)`,
+      );
       check('PostgreSQL, 2 servers', both, before, await stored(a.base));
     } finally {
       a.stop();

@@ -17,8 +17,16 @@ const kb = (n: number) => (n / 1024).toFixed(1);
 
 const { indexes, times, all } = measureSearch();
 console.log('index per locale (the JSON in the server bundle)');
-for (const i of indexes) console.log(`  ${i.locale.padEnd(4)} ${String(i.documents).padStart(4)} entries  ${kb(i.bytes).padStart(6)} KB  (${kb(i.gzip)} KB gzip)`);
-console.log(`search in process, snippets included (goal: p99 ≤ 2 ms); load average ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')}`);
+for (const i of indexes)
+  console.log(
+    `  ${i.locale.padEnd(4)} ${String(i.documents).padStart(4)} entries  ${kb(i.bytes).padStart(6)} KB  (${kb(i.gzip)} KB gzip)`,
+  );
+console.log(
+  `search in process, snippets included (goal: p99 ≤ 2 ms); load average ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ')}`,
+);
 console.log('  wall clock (what a visitor waits) and CPU time of this process (the search alone, whatever else runs)');
 for (const t of [...times, { ...all, locale: 'all' }]) {
   console.log(
@@ -26,7 +34,8 @@ for (const t of [...times, { ...all, locale: 'all' }]) {
   );
 }
 
-const run = (opts: autocannon.Options) => autocannon({ connections: 50, duration: seconds, ...opts }) as unknown as Promise<autocannon.Result>;
+const run = (opts: autocannon.Options) =>
+  autocannon({ connections: 50, duration: seconds, ...opts }) as unknown as Promise<autocannon.Result>;
 const { base, stop } = await startBenchServer(port);
 try {
   await run({ url: `${base}/nl/`, duration: 2 }); // warm-up
@@ -42,7 +51,9 @@ try {
   console.log(line('static page GET /nl/', page));
   console.log(line(`GET ${SEARCH_URL}`, found));
   console.log(line('on-demand floor GET /healthz', health));
-  console.log(`  search / static page: ${(rate(found) / rate(page)).toFixed(2)} (goal ≥ 0.5); search / healthz: ${(rate(found) / rate(health)).toFixed(2)}`);
+  console.log(
+    `  search / static page: ${(rate(found) / rate(page)).toFixed(2)} (goal ≥ 0.5); search / healthz: ${(rate(found) / rate(health)).toFixed(2)}`,
+  );
 } finally {
   stop();
 }

@@ -10,7 +10,10 @@ import { BuiltServer, tempDir } from '../tools/built-server.ts';
 /** The /healthz token of the bench server: its counts are the benchmark's proof that nothing was lost. */
 export const BENCH_HEALTHZ_TOKEN = 'bench-healthz-token-0123456789';
 
-export async function startBenchServer(port: number, env: Record<string, string> = {}): Promise<{ base: string; stop: () => void }> {
+export async function startBenchServer(
+  port: number,
+  env: Record<string, string> = {},
+): Promise<{ base: string; stop: () => void }> {
   const dir = tempDir('bench');
   const server = await new BuiltServer(port, {
     DATA_DIR: path.join(dir, 'data'),

@@ -21,15 +21,25 @@ for (const slug of readdirSync(join(root, 'content/videos')).sort()) {
   const sizes = readdirSync(dir)
     .filter((f) => /\.(webm|mp4|jpg|jpeg|png|webp)$/.test(f))
     .map((f) => `${f} ${kB(statSync(join(dir, f)).size)}`);
-  const vtt = readdirSync(dir).filter((f) => f.endsWith('.vtt')).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  const vtt = readdirSync(dir)
+    .filter((f) => f.endsWith('.vtt'))
+    .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
   console.log(`  ${slug} (${meta.duration} s): ${sizes.join(', ')}, 6 caption files ${kB(vtt)}`);
 }
 
-const server = await new BuiltServer(port, { DATA_DIR: tempDir('films-data'), INTAKE_INBOX_DIR: tempDir('films-inbox') }).start();
+const server = await new BuiltServer(port, {
+  DATA_DIR: tempDir('films-data'),
+  INTAKE_INBOX_DIR: tempDir('films-inbox'),
+}).start();
 try {
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium' });
   console.log('\nA film page before play (fresh cache; gzip = what a compressing proxy would send)');
-  for (const path of ['/nl/videos/families/', '/ar/videos/chain-approach/', '/nl/families/', '/embed/videos/families/nl/']) {
+  for (const path of [
+    '/nl/videos/families/',
+    '/ar/videos/chain-approach/',
+    '/nl/families/',
+    '/embed/videos/families/nl/',
+  ]) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const rows: { type: string; raw: number; gzip: number; url: string }[] = [];
@@ -37,7 +47,8 @@ try {
       const url = new URL(response.url());
       if (url.origin !== base) return;
       const ext = /\.(\w+)$/.exec(url.pathname)?.[1] ?? 'html';
-      const type = { js: 'js', css: 'css', jpg: 'poster', vtt: 'captions', webm: 'film', mp4: 'film', svg: 'icon' }[ext] ?? 'html';
+      const type =
+        { js: 'js', css: 'css', jpg: 'poster', vtt: 'captions', webm: 'film', mp4: 'film', svg: 'icon' }[ext] ?? 'html';
       if (type === 'film') return; // counted below from the bytes that actually arrived
       const body = await response.body().catch(() => Buffer.alloc(0));
       rows.push({ type, raw: body.length, gzip: gzipSync(body).length, url: url.pathname });
@@ -59,12 +70,17 @@ try {
     await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(1000);
     rows.push({ type: 'film', raw: filmBytes, gzip: filmBytes, url: 'media' });
-    const sum = (types: string[], k: 'raw' | 'gzip') => rows.filter((r) => types.includes(r.type)).reduce((n, r) => n + r[k], 0);
+    const sum = (types: string[], k: 'raw' | 'gzip') =>
+      rows.filter((r) => types.includes(r.type)).reduce((n, r) => n + r[k], 0);
     const by = (t: string) => `${kB(sum([t], 'raw'))} (gzip ${kB(sum([t], 'gzip'))})`;
     console.log(`  ${path}`);
     console.log(`    HTML ${by('html')} (scripts are inline in it), CSS ${by('css')}, JS files ${by('js')}`);
-    console.log(`    HTML+CSS+JS ${kB(sum(['html', 'css', 'js'], 'raw'))} (gzip ${kB(sum(['html', 'css', 'js'], 'gzip'))})`);
-    console.log(`    poster ${kB(sum(['poster'], 'raw'))}, captions ${by('captions')}, film fetched before play ${kB(sum(['film'], 'raw'))}, icon ${kB(sum(['icon'], 'raw'))}`);
+    console.log(
+      `    HTML+CSS+JS ${kB(sum(['html', 'css', 'js'], 'raw'))} (gzip ${kB(sum(['html', 'css', 'js'], 'gzip'))})`,
+    );
+    console.log(
+      `    poster ${kB(sum(['poster'], 'raw'))}, captions ${by('captions')}, film fetched before play ${kB(sum(['film'], 'raw'))}, icon ${kB(sum(['icon'], 'raw'))}`,
+    );
     console.log(`    total ${kB(rows.reduce((n, r) => n + r.raw, 0))} in ${rows.length} requests`);
     await context.close();
   }

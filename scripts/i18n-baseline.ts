@@ -8,5 +8,7 @@ import { baseline } from '../src/features/translations/workflow.ts';
 
 for (const locale of LOCALES) {
   if (locale === DEFAULT_LOCALE) continue;
-  console.log(`${locale}: ${baseline(process.cwd(), locale, process.argv.includes('--adapted'))} segment hashes recorded`);
+  console.log(
+    `${locale}: ${baseline(process.cwd(), locale, process.argv.includes('--adapted'))} segment hashes recorded`,
+  );
 }

@@ -36,4 +36,6 @@ if (result.refused.length > 0) {
   for (const r of result.refused) console.error(`  ${r}`);
   process.exit(1);
 }
-console.log(`${file} (${result.locale}): ${result.changed} segment(s) changed; ${result.written.length ? `wrote ${result.written.join(', ')}` : 'no file changed'}`);
+console.log(
+  `${file} (${result.locale}): ${result.changed} segment(s) changed; ${result.written.length ? `wrote ${result.written.join(', ')}` : 'no file changed'}`,
+);

@@ -8,7 +8,19 @@ import { translationReport } from '../src/features/translations/state.ts';
 const json = process.argv.includes('--json');
 const report = translationReport(process.cwd());
 if (json) {
-  console.log(JSON.stringify({ generated: new Date().toISOString(), locales: LOCALES, units: report.units, totals: report.totals, missingKeys: report.missingKeys }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        generated: new Date().toISOString(),
+        locales: LOCALES,
+        units: report.units,
+        totals: report.totals,
+        missingKeys: report.missingKeys,
+      },
+      null,
+      2,
+    ),
+  );
 } else {
   const width = Math.max(...report.units.map((u) => u.key.length));
   console.log(`${'unit'.padEnd(width)} | ${LOCALES.map((l) => l.padEnd(10)).join(' | ')}`);
@@ -18,13 +30,26 @@ if (json) {
   }
   console.log('\nsource = the Dutch original · missing = not translated (the Dutch is shown with a notice)');
   console.log('unchecked = machine or editor translation, not reviewed · translated = by a translator, not reviewed');
-  console.log('outdated = the Dutch changed since the translation (the page says so) · checked = reviewed by a native speaker\n');
+  console.log(
+    'outdated = the Dutch changed since the translation (the page says so) · checked = reviewed by a native speaker\n',
+  );
   console.log('Segments per locale:');
   for (const l of LOCALES) {
-    console.log(`  ${l.padEnd(4)} ${Object.entries(report.totals[l] ?? {}).map(([s, n]) => `${n} ${s}`).join(', ')}`);
+    console.log(
+      `  ${l.padEnd(4)} ${Object.entries(report.totals[l] ?? {})
+        .map(([s, n]) => `${n} ${s}`)
+        .join(', ')}`,
+    );
   }
-  const outdated = report.units.flatMap((u) => LOCALES.filter((l) => u.locales[l]?.state === 'outdated').map((l) => `  ${l.padEnd(4)} ${u.key}: ${u.locales[l]!.stale?.join(', ')}`));
-  if (outdated.length) console.log(`\nOutdated (segment ids; npm run i18n:export -- --locale <l> --only outdated):\n${outdated.join('\n')}`);
+  const outdated = report.units.flatMap((u) =>
+    LOCALES.filter((l) => u.locales[l]?.state === 'outdated').map(
+      (l) => `  ${l.padEnd(4)} ${u.key}: ${u.locales[l]!.stale?.join(', ')}`,
+    ),
+  );
+  if (outdated.length)
+    console.log(
+      `\nOutdated (segment ids; npm run i18n:export -- --locale <l> --only outdated):\n${outdated.join('\n')}`,
+    );
   console.log('');
   if (report.missingKeys.length === 0) console.log('UI strings: no key is missing in any locale.');
   else {

@@ -9,7 +9,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { loadLocatorSources } from '../tools/locator/sources.ts';
-import { buildMap, buildPlacesIndex, buildPoints, formatIndex, formatMap, formatPoints } from '../tools/locator/build.ts';
+import {
+  buildMap,
+  buildPlacesIndex,
+  buildPoints,
+  formatIndex,
+  formatMap,
+  formatPoints,
+} from '../tools/locator/build.ts';
 
 const src = loadLocatorSources();
 const { index, report } = buildPlacesIndex(src.places);
@@ -17,7 +24,9 @@ const map = buildMap(src.topology, src.mapSource);
 writeFileSync('src/features/locator/data/places.json', formatIndex(index));
 writeFileSync('src/features/locator/data/map.json', formatMap(map));
 writeFileSync('src/features/locator/data/points.json', formatPoints(buildPoints(index)));
-console.log(`places.json: ${report.localities} places in ${report.municipalities} municipalities, ${index.mergers.length} mergers`);
+console.log(
+  `places.json: ${report.localities} places in ${report.municipalities} municipalities, ${index.mergers.length} mergers`,
+);
 console.log(`  NIS code of a main municipality: ${JSON.stringify(report.nisBy)}`);
 console.log(`  main municipality of a locality: ${JSON.stringify(report.mainBy)}`);
 const g = report.geonames;

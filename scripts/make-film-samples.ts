@@ -42,12 +42,16 @@ const versionFiles = (locale: Locale) => {
 
 /** The word on the slides' badge, from the locale's player strings (`videos:sampleBadge`). */
 const badge = (locale: Locale) =>
-  (JSON.parse(readFileSync(join(process.cwd(), 'locales', locale, 'videos.json'), 'utf8')) as Record<string, string>)['sampleBadge']!;
+  (JSON.parse(readFileSync(join(process.cwd(), 'locales', locale, 'videos.json'), 'utf8')) as Record<string, string>)[
+    'sampleBadge'
+  ]!;
 
 function slide(locale: Locale, title: string, text: string): string {
   const info = LOCALE_INFO[locale];
   const arabic = locale === 'ar';
-  const font = arabic ? '"Noto Naskh Arabic","Noto Sans Arabic","DejaVu Sans",sans-serif' : '"Noto Sans","DejaVu Sans",sans-serif';
+  const font = arabic
+    ? '"Noto Naskh Arabic","Noto Sans Arabic","DejaVu Sans",sans-serif'
+    : '"Noto Sans","DejaVu Sans",sans-serif';
   return `<!doctype html><html lang="${info.htmlLang}" dir="${info.dir}"><head><meta charset="utf-8"><style>
     *{box-sizing:border-box}
     body{margin:0;width:${WIDTH}px;height:${HEIGHT}px;background:#0b4f6c;color:#fff;font-family:${font};
@@ -122,29 +126,71 @@ for (const slug of readdirSync(root).sort()) {
     const list = `${parts.map((p) => `file '${p.png}'\nduration ${p.seconds}`).join('\n')}\nfile '${parts.at(-1)!.png}'\n`;
     writeFileSync(join(work, 'list.txt'), list);
     const input = ['-y', '-loglevel', 'error', '-f', 'concat', '-safe', '0', '-i', join(work, 'list.txt')];
-    const common = ['-t', String(meta.duration), '-vf', 'fps=2,format=yuv420p', '-an', '-map_metadata', '-1', '-fflags', '+bitexact'];
-    execFileSync(ffmpeg, [...input, ...common, '-c:v', 'libvpx-vp9', '-b:v', '0', '-crf', '56', '-g', '9999', '-row-mt', '1', join(dir, files.webm)]);
+    const common = [
+      '-t',
+      String(meta.duration),
+      '-vf',
+      'fps=2,format=yuv420p',
+      '-an',
+      '-map_metadata',
+      '-1',
+      '-fflags',
+      '+bitexact',
+    ];
     execFileSync(ffmpeg, [
       ...input,
       ...common,
-      '-c:v', 'libx264', '-profile:v', 'baseline', '-preset', 'veryslow', '-tune', 'stillimage', '-crf', '38', '-g', '9999',
-      '-movflags', '+faststart', join(dir, files.mp4),
+      '-c:v',
+      'libvpx-vp9',
+      '-b:v',
+      '0',
+      '-crf',
+      '56',
+      '-g',
+      '9999',
+      '-row-mt',
+      '1',
+      join(dir, files.webm),
+    ]);
+    execFileSync(ffmpeg, [
+      ...input,
+      ...common,
+      '-c:v',
+      'libx264',
+      '-profile:v',
+      'baseline',
+      '-preset',
+      'veryslow',
+      '-tune',
+      'stillimage',
+      '-crf',
+      '38',
+      '-g',
+      '9999',
+      '-movflags',
+      '+faststart',
+      join(dir, files.mp4),
     ]);
     rmSync(work, { recursive: true });
     const size = (f: string) => `${(statSync(join(dir, f)).size / 1024).toFixed(0)} kB`;
-    console.log(`${slug} (${locale}): ${meta.duration} s, ${files.webm} ${size(files.webm)}, ${files.mp4} ${size(files.mp4)}, ${files.poster} ${size(files.poster)}`);
+    console.log(
+      `${slug} (${locale}): ${meta.duration} s, ${files.webm} ${size(files.webm)}, ${files.mp4} ${size(files.mp4)}, ${files.poster} ${size(files.poster)}`,
+    );
 
     // Every locale but Dutch is a variant of the main film: same cut, words on screen.
     if (locale !== DEFAULT_LOCALE) {
-      doc.setIn(['variants', locale], doc.createNode({
-        sources: [
-          { file: files.webm, type: 'video/webm; codecs="vp9"' },
-          { file: files.mp4, type: 'video/mp4; codecs="avc1.42E01E"' },
-        ],
-        download: files.mp4,
-        poster: files.poster,
-        spoken: false,
-      }));
+      doc.setIn(
+        ['variants', locale],
+        doc.createNode({
+          sources: [
+            { file: files.webm, type: 'video/webm; codecs="vp9"' },
+            { file: files.mp4, type: 'video/mp4; codecs="avc1.42E01E"' },
+          ],
+          download: files.mp4,
+          poster: files.poster,
+          spoken: false,
+        }),
+      );
     }
   }
   writeFileSync(join(dir, 'video.yaml'), doc.toString({ lineWidth: 0 }));

@@ -12,7 +12,16 @@ import { synonymsFor } from '../src/features/search/synonyms.ts';
 
 /** What visitors may type: words, phrases, typos, crisis words, a miss (then Dutch is searched). */
 export const BENCH_QUERIES: Record<Locale, string[]> = {
-  nl: ['beroepsgeheim', 'beroepsgeheym', 'veilig huis mechelen', 'geweld', '2011', 'hoe verwijs ik een gezin door', 'snel weg', 'xqzzy'],
+  nl: [
+    'beroepsgeheim',
+    'beroepsgeheym',
+    'veilig huis mechelen',
+    'geweld',
+    '2011',
+    'hoe verwijs ik een gezin door',
+    'snel weg',
+    'xqzzy',
+  ],
   ar: ['السر المهني', 'حماية', 'الحمايه', 'العنف داخل العائلة', '١٧١٢', 'xqzzy'],
   ber: ['tallelt', 'l3unf', 'lkhater', 'ttarix', 'beroepsgeheim', 'xqzzy'],
   en: ['professional secrecy', 'profesional secrecy', 'help', 'domestic violence 2011', 'leave now', 'xqzzy'],
@@ -42,11 +51,20 @@ export function measureSearch(iterations = 300): { indexes: IndexFigure[]; times
   const docs = searchDocuments('content');
   const { synonyms } = synonymsFor('content');
   const json = Object.fromEntries(LOCALES.map((l) => [l, serialise(buildIndex(docs[l], l))])) as Record<Locale, string>;
-  const indexes = LOCALES.map((l) => ({ locale: l, documents: docs[l].length, bytes: Buffer.byteLength(json[l]), gzip: gzipSync(json[l]).length }));
-  const loaded = Object.fromEntries(LOCALES.map((l) => [l, loadIndex(json[l], l)])) as Record<Locale, ReturnType<typeof loadIndex>>;
+  const indexes = LOCALES.map((l) => ({
+    locale: l,
+    documents: docs[l].length,
+    bytes: Buffer.byteLength(json[l]),
+    gzip: gzipSync(json[l]).length,
+  }));
+  const loaded = Object.fromEntries(LOCALES.map((l) => [l, loadIndex(json[l], l)])) as Record<
+    Locale,
+    ReturnType<typeof loadIndex>
+  >;
   const once = (l: Locale, q: string) => {
     const own = search(loaded[l], l, q, { synonyms: synonyms[l] });
-    if (own.total === 0 && l !== DEFAULT_LOCALE) search(loaded[DEFAULT_LOCALE], DEFAULT_LOCALE, q, { synonyms: synonyms[DEFAULT_LOCALE] });
+    if (own.total === 0 && l !== DEFAULT_LOCALE)
+      search(loaded[DEFAULT_LOCALE], DEFAULT_LOCALE, q, { synonyms: synonyms[DEFAULT_LOCALE] });
   };
   // Warm up (JIT, memoised word keys), as a running server would be.
   for (const l of LOCALES) for (const q of BENCH_QUERIES[l]) for (let i = 0; i < 20; i++) once(l, q);

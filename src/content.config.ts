@@ -56,4 +56,15 @@ const regionalHelplines = defineCollection({
 // Where each page's facts come from (family topics, safety page), with the date checked.
 const pageSources = defineCollection({ loader: file('./content/page-sources.json'), schema: pageSourcesSchema });
 
-export const collections = { pageSources, pages, helplines, contacts, facts, news, campaigns, videos, centres, regionalHelplines };
+export const collections = {
+  pageSources,
+  pages,
+  helplines,
+  contacts,
+  facts,
+  news,
+  campaigns,
+  videos,
+  centres,
+  regionalHelplines,
+};

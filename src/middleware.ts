@@ -20,7 +20,8 @@ const main = defineMiddleware(async (context, next) => {
   // for instance) the visitor's browser languages decide; prerendered pages have no headers.
   const fromPath = localeFromPath(context.url.pathname);
   const locale =
-    fromPath ?? (context.isPrerendered ? DEFAULT_LOCALE : negotiateLocale(context.request.headers.get('accept-language')));
+    fromPath ??
+    (context.isPrerendered ? DEFAULT_LOCALE : negotiateLocale(context.request.headers.get('accept-language')));
   context.locals.locale = locale;
   context.locals.t = getT(locale);
   context.locals.tn = (ns) => getT(locale, ns);

@@ -41,7 +41,14 @@ export class BuiltServer {
 
   async start(): Promise<this> {
     const child = spawn(process.execPath, ['dist/server/entry.mjs'], {
-      env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(this.port), NODE_ENV: 'test', HEALTHZ_TOKEN, ...this.env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOST: '127.0.0.1',
+        PORT: String(this.port),
+        NODE_ENV: 'test',
+        HEALTHZ_TOKEN,
+        ...this.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -82,4 +89,3 @@ export class BuiltServer {
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 }
-

@@ -72,7 +72,8 @@ function matchers(entry: GlossaryEntry): RegExp[] {
 }
 
 /** What is not prose: link targets, addresses, placeholders, HTML tags, WebVTT timings. */
-const NOT_TEXT = /\]\([^)]*\)|https?:\/\/\S+|\/(?:nl|ar|ber|en|fr|de)\/[\w/.-]*|\{\{[^}]*\}\}|<[^>]+>|\d\d:\d\d[.:]\d{3} --> .*/g;
+const NOT_TEXT =
+  /\]\([^)]*\)|https?:\/\/\S+|\/(?:nl|ar|ber|en|fr|de)\/[\w/.-]*|\{\{[^}]*\}\}|<[^>]+>|\d\d:\d\d[.:]\d{3} --> .*/g;
 const PARENTHESES = /\([^()]*\)/g;
 
 /** Forbidden variants in one text, by line. `file` is only used in the result. */
@@ -151,13 +152,17 @@ const list = (dir: string, ext: string): string[] =>
     : [];
 
 /** Every file holding text of `locale`, with a filter that keeps only that locale's lines where a file mixes languages. */
-export function localeFiles(root: string, locale: Locale): { path: string; filter?: (line: string) => string | null }[] {
+export function localeFiles(
+  root: string,
+  locale: Locale,
+): { path: string; filter?: (line: string) => string | null }[] {
   const files: { path: string; filter?: (line: string) => string | null }[] = [];
   for (const f of list(join(root, 'locales', locale), '.json')) {
     // Values only: keys ("privacy": …) are not text.
     files.push({ path: f, filter: (l) => /^\s*"[^"]*":\s*"(.*)"\s*,?\s*$/.exec(l)?.[1] ?? null });
   }
-  for (const kind of ['pages', 'news', 'campaigns']) files.push(...list(join(root, 'content', kind, locale), '.md').map((path) => ({ path })));
+  for (const kind of ['pages', 'news', 'campaigns'])
+    files.push(...list(join(root, 'content', kind, locale), '.md').map((path) => ({ path })));
   const videos = join(root, 'content', 'videos');
   for (const slug of existsSync(videos) ? readdirSync(videos) : []) {
     for (const name of [`captions.${locale}.vtt`, `transcript.${locale}.txt`]) {
@@ -171,7 +176,8 @@ export function localeFiles(root: string, locale: Locale): { path: string; filte
   }
   // content/*.json: text per language sits on lines `"<locale>": "…"`.
   const own = new RegExp(`^\\s*"${locale}":\\s*"(.*)"\\s*,?\\s*$`);
-  for (const f of list(join(root, 'content'), '.json')) files.push({ path: f, filter: (l) => own.exec(l)?.[1] ?? null });
+  for (const f of list(join(root, 'content'), '.json'))
+    files.push({ path: f, filter: (l) => own.exec(l)?.[1] ?? null });
   return files;
 }
 
@@ -231,4 +237,6 @@ export function glossaryViolations(root: string): Violation[] {
 }
 
 export const describeViolation = (v: Violation) =>
-  v.message ? `${v.file}:${v.line}: ${v.message}` : `${v.file}:${v.line}: "${v.found}" → use "${v.term}" (${v.concept})`;
+  v.message
+    ? `${v.file}:${v.line}: ${v.message}`
+    : `${v.file}:${v.line}: "${v.found}" → use "${v.term}" (${v.concept})`;

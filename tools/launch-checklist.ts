@@ -22,11 +22,13 @@ export interface ChecklistItem {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const isObject = (v: Json | undefined): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: Json | undefined): v is { [key: string]: Json } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function describe(obj: { [key: string]: Json }, path: string): string {
   const id = typeof obj.id === 'string' ? obj.id : '';
-  const name = isObject(obj.name) && typeof obj.name.nl === 'string' ? obj.name.nl : typeof obj.name === 'string' ? obj.name : '';
+  const name =
+    isObject(obj.name) && typeof obj.name.nl === 'string' ? obj.name.nl : typeof obj.name === 'string' ? obj.name : '';
   if (id) return name ? `\`${id}\` (${name})` : `\`${id}\``;
   return path === '' ? '(the file itself)' : `\`${path}\``;
 }
@@ -50,16 +52,20 @@ export function itemsIn(file: string, doc: Json): ChecklistItem[] {
     if (!isObject(value)) return;
     if ('toConfirm' in value) {
       const list = value.toConfirm;
-      if (!Array.isArray(list) || list.length === 0) throw new Error(`${file} ${path || '/'}: toConfirm must be a non-empty list`);
+      if (!Array.isArray(list) || list.length === 0)
+        throw new Error(`${file} ${path || '/'}: toConfirm must be a non-empty list`);
       list.forEach((raw, i) => {
         const parsed = toConfirmEntry.safeParse(raw);
         if (!parsed.success) {
-          throw new Error(`${file} ${path || '/'}: toConfirm[${i}] needs field, why (10+ characters) and ask: ${parsed.error.issues.map((x) => x.path.join('.') || x.message).join(', ')}`);
+          throw new Error(
+            `${file} ${path || '/'}: toConfirm[${i}] needs field, why (10+ characters) and ask: ${parsed.error.issues.map((x) => x.path.join('.') || x.message).join(', ')}`,
+          );
         }
         items.push({ file, where: describe(value, path), now: shown(value[parsed.data.field]), entry: parsed.data });
       });
     }
-    for (const [key, child] of Object.entries(value)) if (key !== 'toConfirm') walk(child, path ? `${path}.${key}` : key);
+    for (const [key, child] of Object.entries(value))
+      if (key !== 'toConfirm') walk(child, path ? `${path}.${key}` : key);
   };
   walk(doc, '');
   return items;
@@ -85,7 +91,9 @@ export function collectChecklist(root: string): ChecklistItem[] {
   const pages = join(content, 'pages');
   if (existsSync(pages)) {
     for (const locale of readdirSync(pages).sort()) {
-      for (const page of readdirSync(join(pages, locale)).filter((f) => f.endsWith('.md')).sort()) {
+      for (const page of readdirSync(join(pages, locale))
+        .filter((f) => f.endsWith('.md'))
+        .sort()) {
         const file = `content/pages/${locale}/${page}`;
         const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(root, file), 'utf8'))?.[1];
         if (front) items.push(...itemsIn(file, (parseYaml(front) ?? {}) as Json));
@@ -116,7 +124,9 @@ export function renderChecklist(items: ChecklistItem[]): string {
   for (const file of files) {
     out.push('', `## ${file}`, '', '| where | field | now | why it is not confirmed | ask |', '|---|---|---|---|---|');
     for (const i of items.filter((x) => x.file === file)) {
-      out.push(`| ${cell(i.where)} | \`${cell(i.entry.field)}\` | ${cell(i.now)} | ${cell(i.entry.why)} | ${cell(i.entry.ask)} |`);
+      out.push(
+        `| ${cell(i.where)} | \`${cell(i.entry.field)}\` | ${cell(i.now)} | ${cell(i.entry.why)} | ${cell(i.entry.ask)} |`,
+      );
     }
   }
   return `${out.join('\n')}\n`;

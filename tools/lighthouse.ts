@@ -24,7 +24,16 @@ export interface LighthouseResult {
 export async function launchChrome() {
   return chromeLauncher.launch({
     chromePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -41,9 +50,14 @@ export async function runLighthouse(url: string, port: number, categories: Categ
     scores[id] = Math.round((category.score ?? 0) * 100);
     for (const ref of category.auditRefs) {
       const audit = lhr.audits[ref.id];
-      if (!audit || ref.weight === 0 && id !== 'performance') continue;
-      if (audit.scoreDisplayMode === 'binary' || audit.scoreDisplayMode === 'numeric' || audit.scoreDisplayMode === 'metricSavings') {
-        if (audit.score !== null && audit.score < 1 && ref.weight > 0) failing.push(`${id}: ${audit.id} (${audit.title})${audit.displayValue ? ` ${audit.displayValue}` : ''}`);
+      if (!audit || (ref.weight === 0 && id !== 'performance')) continue;
+      if (
+        audit.scoreDisplayMode === 'binary' ||
+        audit.scoreDisplayMode === 'numeric' ||
+        audit.scoreDisplayMode === 'metricSavings'
+      ) {
+        if (audit.score !== null && audit.score < 1 && ref.weight > 0)
+          failing.push(`${id}: ${audit.id} (${audit.title})${audit.displayValue ? ` ${audit.displayValue}` : ''}`);
       }
     }
   }
@@ -53,7 +67,11 @@ export async function runLighthouse(url: string, port: number, categories: Categ
     scores,
     failing,
     ...(categories.includes('performance')
-      ? { lcp: metric('largest-contentful-paint'), tbt: metric('total-blocking-time'), cls: metric('cumulative-layout-shift') }
+      ? {
+          lcp: metric('largest-contentful-paint'),
+          tbt: metric('total-blocking-time'),
+          cls: metric('cumulative-layout-shift'),
+        }
       : {}),
   };
 }

@@ -28,7 +28,8 @@ export function findPgBin(): string | null {
   if (process.env.PG_BIN) candidates.push(process.env.PG_BIN);
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
-    for (const v of readdirSync(debian).sort((a, b) => Number(b) - Number(a))) candidates.push(path.join(debian, v, 'bin'));
+    for (const v of readdirSync(debian).sort((a, b) => Number(b) - Number(a)))
+      candidates.push(path.join(debian, v, 'bin'));
   }
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir) candidates.push(dir);
   return candidates.find((dir) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'pg_ctl'))) ?? null;
@@ -57,7 +58,10 @@ export class PgCluster {
   /** Create and start a cluster. `fsync: false` only where durability on power loss is not what is measured. */
   static async create(opts: { fsync?: boolean } = {}): Promise<PgCluster> {
     const bin = findPgBin();
-    if (!bin) throw new Error('PostgreSQL not found: install Debian\'s postgresql package (apt-get install postgresql) or set PG_BIN');
+    if (!bin)
+      throw new Error(
+        "PostgreSQL not found: install Debian's postgresql package (apt-get install postgresql) or set PG_BIN",
+      );
     const base = mkdtempSync(path.join(tmpdir(), 'co3-pg-'));
     if (asRoot()) chownSync(base, 65534, 65534);
     const password = randomBytes(12).toString('hex');
@@ -65,7 +69,20 @@ export class PgCluster {
     writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
     if (asRoot()) chownSync(pwfile, 65534, 65534);
     const cluster = new PgCluster({ bin, base, port: await freePort(), user: 'co3', password });
-    cluster.#run('initdb', ['-D', cluster.dataDir, '-U', 'co3', `--pwfile=${pwfile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']);
+    cluster.#run('initdb', [
+      '-D',
+      cluster.dataDir,
+      '-U',
+      'co3',
+      `--pwfile=${pwfile}`,
+      '-A',
+      'scram-sha-256',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+      '--no-instructions',
+    ]);
     rmSync(pwfile);
     writeFileSync(
       path.join(cluster.dataDir, 'postgresql.auto.conf'),
@@ -105,7 +122,16 @@ export class PgCluster {
   }
 
   async startAsync(): Promise<void> {
-    await this.#runAsync('pg_ctl', ['-D', this.dataDir, '-l', path.join(this.info.base, 'log'), '-w', '-t', '60', 'start']);
+    await this.#runAsync('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-l',
+      path.join(this.info.base, 'log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ]);
   }
 
   #runAsync(tool: string, args: string[]): Promise<void> {

@@ -25,4 +25,3 @@ export const EXTRA_ROUTES = LOCALES.flatMap((locale) => [
 export const EMBED_ROUTES = LOCALES.flatMap((locale) =>
   FILMS.map((slug) => ({ locale, path: `/embed/videos/${slug}/${locale}/` })),
 );
-

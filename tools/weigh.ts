@@ -51,7 +51,11 @@ function kindOf(resourceType: string, pathname: string): Kind {
   if (resourceType === 'stylesheet') return 'css';
   if (resourceType === 'script') return 'js';
   if (resourceType === 'font') return 'font';
-  if (['image', 'media', 'texttrack'].includes(resourceType) || /\.(vtt|svg|ico|png|jpe?g|webp|avif|webm|mp4)$/.test(pathname)) return 'media';
+  if (
+    ['image', 'media', 'texttrack'].includes(resourceType) ||
+    /\.(vtt|svg|ico|png|jpe?g|webp|avif|webm|mp4)$/.test(pathname)
+  )
+    return 'media';
   return 'other';
 }
 
@@ -78,7 +82,12 @@ export const REFERRAL_STEP_ONE = new URLSearchParams([
  * Loads `base + path` in a fresh page of `context` and weighs it. Use a fresh context per page
  * for a cold cache. With `post`, the document is requested by a form POST with that body.
  */
-export async function weighPage(context: BrowserContext, base: string, path: string, post?: string): Promise<PageWeight> {
+export async function weighPage(
+  context: BrowserContext,
+  base: string,
+  path: string,
+  post?: string,
+): Promise<PageWeight> {
   const page = await context.newPage();
   const weight = await weighLoad(page, base, path, post);
   await page.close();
@@ -168,7 +177,9 @@ export async function weighLoad(page: Page, base: string, path: string, post?: s
   const islands = await page.locator('astro-island').count();
 
   const sum = (...kinds: Kind[]): Bytes =>
-    files.filter((f) => kinds.includes(f.kind)).reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), zero());
+    files
+      .filter((f) => kinds.includes(f.kind))
+      .reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), zero());
   const inlineJs = inline.reduce((a, s) => ({ raw: a.raw + Buffer.byteLength(s), gzip: a.gzip + gz(s) }), zero());
   const jsFiles = sum('js');
   return {
@@ -219,20 +230,29 @@ export function budgetBreaches(w: PageWeight, post?: string): string[] {
   const budget = budgetFor(w.path);
   const breaches: string[] = [];
   if (w.status !== 200) breaches.push(`${name}: status ${w.status}`);
-  if (w.js.gzip > budget.js) breaches.push(`${name}: JavaScript ${kb(w.js.gzip)} KB gzip > ${kb(budget.js)} KB (${budget.kind} budget)`);
+  if (w.js.gzip > budget.js)
+    breaches.push(`${name}: JavaScript ${kb(w.js.gzip)} KB gzip > ${kb(budget.js)} KB (${budget.kind} budget)`);
   if (w.beforeMedia.gzip > budget.total)
-    breaches.push(`${name}: ${kb(w.beforeMedia.gzip)} KB gzip before any image or film > ${kb(budget.total)} KB (${budget.kind} budget)`);
+    breaches.push(
+      `${name}: ${kb(w.beforeMedia.gzip)} KB gzip before any image or film > ${kb(budget.total)} KB (${budget.kind} budget)`,
+    );
   if (w.foreignHosts.length) breaches.push(`${name}: requests to other hosts: ${w.foreignHosts.join(', ')}`);
   const wanted = ISLAND_PAGES.test(w.path) && post ? 1 : 0;
   if (w.islands !== wanted) breaches.push(`${name}: ${w.islands} island(s), expected ${wanted}`);
   if (budget.kind === 'content' && w.files.some((f) => f.kind === 'js'))
-    breaches.push(`${name}: loads a script file (${w.files.filter((f) => f.kind === 'js').map((f) => f.url).join(', ')})`);
+    breaches.push(
+      `${name}: loads a script file (${w.files
+        .filter((f) => f.kind === 'js')
+        .map((f) => f.url)
+        .join(', ')})`,
+    );
   return breaches;
 }
 
 /** Which budget a path falls under. */
 export function budgetFor(path: string): { kind: 'content' | 'referral' | 'locator'; js: number; total: number } {
-  if (/^\/[a-z]+\/referral\//.test(path)) return { kind: 'referral', js: BUDGETS.referralJs, total: BUDGETS.referralTotal };
+  if (/^\/[a-z]+\/referral\//.test(path))
+    return { kind: 'referral', js: BUDGETS.referralJs, total: BUDGETS.referralTotal };
   if (/^\/[a-z]+\/centres\//.test(path)) return { kind: 'locator', js: BUDGETS.locatorJs, total: BUDGETS.locatorTotal };
   return { kind: 'content', js: BUDGETS.contentJs, total: BUDGETS.contentTotal };
 }

@@ -56,7 +56,10 @@ export const pageSourcesSchema = z.object({
         source: z.string().min(3),
         url: z.url({ protocol: /^https$/ }).optional(),
         /** The phone number this fact establishes, as dialled (`tel:` links on the page must be one of these or a helpline's). */
-        tel: z.string().regex(/^\+?[0-9]+$/).optional(),
+        tel: z
+          .string()
+          .regex(/^\+?[0-9]+$/)
+          .optional(),
         checked: z.iso.date(),
       }),
     )
@@ -73,7 +76,10 @@ export const contactSchema = z.object({
   purpose: perLocale,
   organisation: z.string().default(''),
   address: z.string().default(''),
-  phone: z.string().regex(/^(\+?[0-9 ]+)?$/).default(''),
+  phone: z
+    .string()
+    .regex(/^(\+?[0-9 ]+)?$/)
+    .default(''),
   email: z.union([z.email(), z.literal('')]).default(''),
   website: z.union([z.url({ protocol: /^https$/ }), z.literal('')]).default(''),
   hours: z.string().default(''),
@@ -189,7 +195,10 @@ export const videoSchema = z
           sources: z.array(mediaSourceSchema).min(1),
           download: z.string().regex(/^[\w.-]+\.(webm|mp4)$/),
           /** The version's own still (its title in its language); the main poster when not given. */
-          poster: z.string().regex(/^[\w.-]+\.(jpg|jpeg|png|webp)$/).optional(),
+          poster: z
+            .string()
+            .regex(/^[\w.-]+\.(jpg|jpeg|png|webp)$/)
+            .optional(),
           /** False when the version is silent and its words are on screen: captions then stay on. */
           spoken: z.boolean().default(true),
         }),
@@ -212,9 +221,11 @@ export const videoSchema = z
   })
   .superRefine((film, ctx) => {
     film.chapters.forEach((c, i) => {
-      if (c.start >= film.duration) ctx.addIssue({ code: 'custom', path: ['chapters', i], message: 'starts after the end of the film' });
+      if (c.start >= film.duration)
+        ctx.addIssue({ code: 'custom', path: ['chapters', i], message: 'starts after the end of the film' });
       const prev = film.chapters[i - 1];
-      if (prev && c.start <= prev.start) ctx.addIssue({ code: 'custom', path: ['chapters', i], message: 'chapters must be in order' });
+      if (prev && c.start <= prev.start)
+        ctx.addIssue({ code: 'custom', path: ['chapters', i], message: 'chapters must be in order' });
     });
   });
 
@@ -245,7 +256,10 @@ export const centreSchema = z.object({
   /** What a visitor should know besides: pilot zones, a pause, what is not confirmed. */
   notes: perLocale.optional(),
   address: z.string().default(''),
-  phone: z.string().regex(/^(\+?[0-9 ]+)?$/).default(''),
+  phone: z
+    .string()
+    .regex(/^(\+?[0-9 ]+)?$/)
+    .default(''),
   email: z.union([z.email(), z.literal('')]).default(''),
   website: z.union([z.url({ protocol: /^https$/ }), z.literal('')]).default(''),
   hours: z.string().default(''),

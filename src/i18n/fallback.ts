@@ -7,7 +7,10 @@ import { PAGES, type PageSlug } from './routes.ts';
  * Undefined only when Dutch lacks it too.
  * @example ownOrDutch((l) => texts[l], 'fr') // => { value: texts.nl, fallback: true } when texts.fr is missing
  */
-export function ownOrDutch<T>(find: (locale: Locale) => T | undefined, locale: Locale): { value: T; fallback: boolean } | undefined {
+export function ownOrDutch<T>(
+  find: (locale: Locale) => T | undefined,
+  locale: Locale,
+): { value: T; fallback: boolean } | undefined {
   const own = find(locale);
   if (own !== undefined) return { value: own, fallback: false };
   const source = find(DEFAULT_LOCALE);
@@ -37,7 +40,10 @@ export function pagePaths(entryIds: Iterable<string>, pages: readonly PageSlug[]
   }
   return LOCALES.flatMap((locale) =>
     pages.map((page) => {
-      const { value: entryId, fallback } = ownOrDutch((l) => (ids.has(`${l}/${page}`) ? `${l}/${page}` : undefined), locale)!;
+      const { value: entryId, fallback } = ownOrDutch(
+        (l) => (ids.has(`${l}/${page}`) ? `${l}/${page}` : undefined),
+        locale,
+      )!;
       return { locale, page, entryId, fallback };
     }),
   );

@@ -81,7 +81,15 @@ export function parseInline(text: string): Inline {
       let m: RegExpExecArray | null;
       if ((m = /^\{\{\s*[\w.,\s-]+\}\}/.exec(rest))) {
         flush();
-        out.push({ x: add({ kind: 'x', ctype: 'x-variable', open: m[0], close: '', key: `x-variable ${m[0].replace(/\s/g, '')}` }) });
+        out.push({
+          x: add({
+            kind: 'x',
+            ctype: 'x-variable',
+            open: m[0],
+            close: '',
+            key: `x-variable ${m[0].replace(/\s/g, '')}`,
+          }),
+        });
         i += m[0].length;
       } else if ((m = /^`[^`]+`/.exec(rest))) {
         flush();
@@ -95,8 +103,16 @@ export function parseInline(text: string): Inline {
         flush();
         const [all, label = '', url = ''] = m;
         const tail = `](${url}${m[3] ?? ''})`;
-        if (NUMBER_ONLY.test(label.trim()) || /^tel:/.test(url) && NUMBER_ONLY.test(label.trim())) {
-          out.push({ x: add({ kind: 'x', ctype: url.startsWith('tel:') ? 'x-tel' : 'x-number-link', open: all, close: '', key: `x-link ${localeFree(url)} ${label}` }) });
+        if (NUMBER_ONLY.test(label.trim()) || (/^tel:/.test(url) && NUMBER_ONLY.test(label.trim()))) {
+          out.push({
+            x: add({
+              kind: 'x',
+              ctype: url.startsWith('tel:') ? 'x-tel' : 'x-number-link',
+              open: all,
+              close: '',
+              key: `x-link ${localeFree(url)} ${label}`,
+            }),
+          });
         } else {
           const id = add({ kind: 'g', ctype: 'link', open: '[', close: tail, key: `link ${localeFree(url)}` });
           out.push({ g: id, children: parse(label) });
@@ -121,7 +137,13 @@ export function parseInline(text: string): Inline {
       } else if ((m = /^<([a-z][a-z0-9]*)(\s[^<>]*)?>([\s\S]*?)<\/\1>/i.exec(rest))) {
         flush();
         const [all, tag = '', attrs = '', inner = ''] = m;
-        const id = add({ kind: 'g', ctype: `x-html-${tag.toLowerCase()}`, open: `<${tag}${attrs}>`, close: `</${tag}>`, key: `x-html ${tag}${attrs}` });
+        const id = add({
+          kind: 'g',
+          ctype: `x-html-${tag.toLowerCase()}`,
+          open: `<${tag}${attrs}>`,
+          close: `</${tag}>`,
+          key: `x-html ${tag}${attrs}`,
+        });
         out.push({ g: id, children: parse(inner) });
         i += all.length;
       } else if ((m = /^<[a-z][a-z0-9]*(\s[^<>]*)?\/?>/i.exec(rest))) {
@@ -163,7 +185,11 @@ export function renderInline(parts: Part[], markup: Map<string, Placeholder>): s
 /** Placeholder ids in order of appearance, with their kind. */
 export function placeholderIds(parts: Part[]): { id: string; kind: 'x' | 'g' }[] {
   return parts.flatMap((p) =>
-    typeof p === 'string' ? [] : 'x' in p ? [{ id: p.x, kind: 'x' as const }] : [{ id: p.g, kind: 'g' as const }, ...placeholderIds(p.children)],
+    typeof p === 'string'
+      ? []
+      : 'x' in p
+        ? [{ id: p.x, kind: 'x' as const }]
+        : [{ id: p.g, kind: 'g' as const }, ...placeholderIds(p.children)],
   );
 }
 
@@ -190,7 +216,13 @@ export function alignPlaceholders(source: Inline, target: Inline): Inline {
     rename.set(p.id, id);
   }
   const walk = (parts: Part[]): Part[] =>
-    parts.map((p) => (typeof p === 'string' ? p : 'x' in p ? { x: rename.get(p.x)! } : { g: rename.get(p.g)!, children: walk(p.children) }));
+    parts.map((p) =>
+      typeof p === 'string'
+        ? p
+        : 'x' in p
+          ? { x: rename.get(p.x)! }
+          : { g: rename.get(p.g)!, children: walk(p.children) },
+    );
   return { parts: walk(target.parts), placeholders: target.placeholders.map((p) => ({ ...p, id: rename.get(p.id)! })) };
 }
 
@@ -247,7 +279,14 @@ export function markdownBlocks(body: string, offset = 0): Block[] {
       n = 0;
       heading = h[2] ?? '';
       const start = lineStart + (h[1]?.length ?? 0);
-      blocks.push({ id: `s${section}.h`, kind: 'heading', text: heading, start: start + offset, end: start + heading.length + offset, section: heading });
+      blocks.push({
+        id: `s${section}.h`,
+        kind: 'heading',
+        text: heading,
+        start: start + offset,
+        end: start + heading.length + offset,
+        section: heading,
+      });
       continue;
     }
     const item = /^(\s*(?:[-*+]|\d+[.)])\s+)(.*)$/.exec(content);
@@ -255,7 +294,14 @@ export function markdownBlocks(body: string, offset = 0): Block[] {
       close();
       n += 1;
       const start = lineStart + (item[1]?.length ?? 0);
-      current = { id: `s${section}.${n}`, kind: 'item', text: item[2] ?? '', start: start + offset, end: lineEnd + offset, section: heading };
+      current = {
+        id: `s${section}.${n}`,
+        kind: 'item',
+        text: item[2] ?? '',
+        start: start + offset,
+        end: lineEnd + offset,
+        section: heading,
+      };
       continue;
     }
     if (current) {
@@ -265,7 +311,14 @@ export function markdownBlocks(body: string, offset = 0): Block[] {
       continue;
     }
     n += 1;
-    current = { id: `s${section}.${n}`, kind: 'paragraph', text: content, start: lineStart + offset, end: lineEnd + offset, section: heading };
+    current = {
+      id: `s${section}.${n}`,
+      kind: 'paragraph',
+      text: content,
+      start: lineStart + offset,
+      end: lineEnd + offset,
+      section: heading,
+    };
   }
   close();
   return blocks;
@@ -295,7 +348,11 @@ export interface TextSegment {
  * The segments of a Markdown entry (page, news item, campaign), from its parsed front matter
  * and its body: front matter fields, FAQ questions and answers, then the body's blocks.
  */
-export function entrySegments(kind: 'page' | 'news' | 'campaign', data: Record<string, unknown>, body: string): TextSegment[] {
+export function entrySegments(
+  kind: 'page' | 'news' | 'campaign',
+  data: Record<string, unknown>,
+  body: string,
+): TextSegment[] {
   const out: TextSegment[] = [];
   for (const { field, max } of FRONT_MATTER_FIELDS[kind]) {
     const v = data[field];
@@ -307,7 +364,14 @@ export function entrySegments(kind: 'page' | 'news' | 'campaign', data: Record<s
     if (typeof qa.a === 'string') out.push({ id: `faq.${i + 1}.a`, text: qa.a, context: `FAQ ${i + 1}: answer` });
   });
   for (const b of markdownBlocks(body)) {
-    out.push({ id: b.id, text: b.text, context: b.kind === 'heading' ? `heading of section ${b.id.split('.')[0]}` : `${b.kind} in section "${b.section || '(top)'}"` });
+    out.push({
+      id: b.id,
+      text: b.text,
+      context:
+        b.kind === 'heading'
+          ? `heading of section ${b.id.split('.')[0]}`
+          : `${b.kind} in section "${b.section || '(top)'}"`,
+    });
   }
   return out;
 }
@@ -333,7 +397,11 @@ export function pairedBlockIds(source: Block[], target: Block[]): Set<string> {
   const out = new Set<string>();
   if (sections(source).join() !== sections(target).join()) return out;
   for (const s of sections(source)) {
-    const shape = (bs: Block[]) => bs.filter((b) => b.id.split('.')[0] === s).map((b) => `${b.id}:${b.kind}`).join(' ');
+    const shape = (bs: Block[]) =>
+      bs
+        .filter((b) => b.id.split('.')[0] === s)
+        .map((b) => `${b.id}:${b.kind}`)
+        .join(' ');
     if (shape(source) === shape(target)) for (const b of source) if (b.id.split('.')[0] === s) out.add(b.id);
   }
   return out;
@@ -372,14 +440,20 @@ export type Adapted = Record<string, string>;
 
 /** The hash of a Dutch section (all its blocks). */
 export function sectionHash(blocks: Block[], section: string): string {
-  return segmentHash(blocks.filter((b) => b.id.split('.')[0] === section).map((b) => `${b.kind}:${normalizeSpace(b.text)}`).join('\n'));
+  return segmentHash(
+    blocks
+      .filter((b) => b.id.split('.')[0] === section)
+      .map((b) => `${b.kind}:${normalizeSpace(b.text)}`)
+      .join('\n'),
+  );
 }
 
 /** Block ids of adapted sections whose Dutch has not changed since. */
 export function adaptedFresh(blocks: Block[], adapted: Adapted | undefined): Set<string> {
   const out = new Set<string>();
   for (const [section, hash] of Object.entries(adapted ?? {})) {
-    if (sectionHash(blocks, section) === hash) for (const b of blocks) if (b.id.split('.')[0] === section) out.add(b.id);
+    if (sectionHash(blocks, section) === hash)
+      for (const b of blocks) if (b.id.split('.')[0] === section) out.add(b.id);
   }
   return out;
 }

@@ -8,10 +8,13 @@ import { getEntry, type CollectionEntry } from 'astro:content';
 import { DEFAULT_LOCALE, type Locale } from './locales.ts';
 import { entryStaleSegments, type Adapted, type Hashes } from './segments.ts';
 
-const files = import.meta.glob<{ units: Record<string, { hashes: Hashes; adapted?: Adapted }> }>('../../content/translations/*.json', {
-  eager: true,
-  import: 'default',
-});
+const files = import.meta.glob<{ units: Record<string, { hashes: Hashes; adapted?: Adapted }> }>(
+  '../../content/translations/*.json',
+  {
+    eager: true,
+    import: 'default',
+  },
+);
 const sidecars = new Map<string, Record<string, { hashes: Hashes; adapted?: Adapted }>>();
 for (const [path, data] of Object.entries(files)) {
   const m = /translations\/([^/]+)\.json$/.exec(path);

@@ -19,9 +19,17 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 /** The HTTP methods an endpoint module exports (`ALL` answers its own 405 and adds none). */
 export function endpointMethods(source: string): string[] {
   const found = new Set<string>();
-  for (const m of source.matchAll(/export\s+(?:const|let|var|async\s+function|function)\s+([A-Z]+)\b/g)) found.add(m[1]!);
+  for (const m of source.matchAll(/export\s+(?:const|let|var|async\s+function|function)\s+([A-Z]+)\b/g))
+    found.add(m[1]!);
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const name of m[1]!.split(',')) found.add(name.trim().split(/\s+as\s+/).pop()!.trim());
+    for (const name of m[1]!.split(','))
+      found.add(
+        name
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      );
   }
   if (found.has('GET')) found.add('HEAD');
   return METHODS.filter((method) => found.has(method));

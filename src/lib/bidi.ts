@@ -75,7 +75,20 @@ export function splitNumbers(text: string): TextPart[] {
 }
 
 /** Elements whose text is not rewritten: raw text, form options, SVG, islands (React renders them). */
-const SKIP = new Set(['script', 'style', 'title', 'textarea', 'option', 'select', 'svg', 'math', 'bdi', 'astro-island', 'template', 'head']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'title',
+  'textarea',
+  'option',
+  'select',
+  'svg',
+  'math',
+  'bdi',
+  'astro-island',
+  'template',
+  'head',
+]);
 
 export const ISOLATE_OPEN = '<bdi dir="ltr">';
 export const ISOLATE_CLOSE = '</bdi>';

@@ -25,7 +25,12 @@ const authorised = (header: string | null): boolean => {
 export const GET: APIRoute = async ({ request }) => {
   const health = await referralService().health();
   const body = authorised(request.headers.get('authorization'))
-    ? { status: health.status, reason: health.reason, uptimeSeconds: Math.round((Date.now() - started) / 1000), referrals: health.referrals }
+    ? {
+        status: health.status,
+        reason: health.reason,
+        uptimeSeconds: Math.round((Date.now() - started) / 1000),
+        referrals: health.referrals,
+      }
     : { status: health.status };
   return new Response(JSON.stringify(body), {
     status: health.status === 'unavailable' ? 503 : 200,

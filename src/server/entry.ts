@@ -74,7 +74,13 @@ function resetHeaders(res: ServerResponse, pathname: string): void {
   for (const [key, value] of baseHeaders(pathname, CSP)) res.setHeader(key, value);
 }
 
-function plain(req: IncomingMessage, res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+function plain(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'text/plain; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
@@ -248,17 +254,23 @@ function onClientError(error: Error & { code?: string; rawPacket?: Buffer }, soc
 
 export function startServer() {
   const port = process.env.PORT ? Number(process.env.PORT) : options.port;
-  const host = process.env.HOST ?? (typeof options.host === 'boolean' ? (options.host ? '0.0.0.0' : 'localhost') : options.host);
+  const host =
+    process.env.HOST ?? (typeof options.host === 'boolean' ? (options.host ? '0.0.0.0' : 'localhost') : options.host);
   const server =
     process.env.SERVER_CERT_PATH && process.env.SERVER_KEY_PATH
-      ? https.createServer({ key: readFileSync(process.env.SERVER_KEY_PATH), cert: readFileSync(process.env.SERVER_CERT_PATH) }, handler)
+      ? https.createServer(
+          { key: readFileSync(process.env.SERVER_KEY_PATH), cert: readFileSync(process.env.SERVER_CERT_PATH) },
+          handler,
+        )
       : http.createServer(handler);
   server.on('clientError', onClientError);
   // CONNECT never reaches `handler`; without this listener node:http would drop the connection.
   server.on('connect', (req: IncomingMessage, socket: Socket) => {
     const canonical = canonicalPath((req.url ?? '/').startsWith('/') ? req.url! : '/');
     const decoded = canonical ? decodePath(canonical) : null;
-    rawAnswer(socket, 405, 'Method Not Allowed', { Allow: allowHeader(decoded ? site.resolve(decoded).methods : ['GET', 'HEAD']) });
+    rawAnswer(socket, 405, 'Method Not Allowed', {
+      Allow: allowHeader(decoded ? site.resolve(decoded).methods : ['GET', 'HEAD']),
+    });
   });
   server.once('error', (error: NodeJS.ErrnoException) => {
     console.error(`server: cannot listen on ${host}:${port} (${error.code ?? error.name})`);

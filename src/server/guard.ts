@@ -103,9 +103,11 @@ export class SiteMap {
 
   /** What a decoded, canonical path points at. */
   resolve(path: string): Target {
-    if (!path.endsWith('/') && this.files.has(path)) return { kind: 'file', methods: [...READ_ONLY], slash: false, route: null };
+    if (!path.endsWith('/') && this.files.has(path))
+      return { kind: 'file', methods: [...READ_ONLY], slash: false, route: null };
     const dir = path.endsWith('/') ? path : `${path}/`;
-    if (this.files.has(`${dir}index.html`)) return { kind: 'prerendered-page', methods: [...READ_ONLY], slash: true, route: null };
+    if (this.files.has(`${dir}index.html`))
+      return { kind: 'prerendered-page', methods: [...READ_ONLY], slash: true, route: null };
     for (const { entry, regex } of this.#routes) {
       if (!regex.test(path)) continue;
       // A prerendered route without a file for this path: its pages are all in `files`, so this is a 404.

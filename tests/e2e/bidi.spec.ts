@@ -73,12 +73,22 @@ test.describe('numbers in Arabic pages read left to right', () => {
       await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
       const found = await numbersOnScreen(page);
       coverage.push(`${path}: ${found.length} (${[...new Set(found.map((f) => f.number))].join(' | ')})`);
-      const reversed = found.filter((f) => f.reversed).map((f) => `"${f.number}" shows as ${f.groups.toSorted((a, b) => a.left - b.left).map((g) => g.text).join(' ')}`);
+      const reversed = found
+        .filter((f) => f.reversed)
+        .map(
+          (f) =>
+            `"${f.number}" shows as ${f.groups
+              .toSorted((a, b) => a.left - b.left)
+              .map((g) => g.text)
+              .join(' ')}`,
+        );
       expect(reversed, `${path}: numbers whose groups are out of order on screen`).toEqual([]);
     });
   }
 
-  test('the page for a place without a Veilig Huis shows 0800 30 030 in order, as text and as a link', async ({ page }) => {
+  test('the page for a place without a Veilig Huis shows 0800 30 030 in order, as text and as a link', async ({
+    page,
+  }) => {
     await page.goto(`/ar/centres/?q=${encodeURIComponent('Liège')}`);
     const found = await numbersOnScreen(page);
     expect(found.filter((f) => f.number.replace(/\s/g, ' ') === '0800 30 030').length).toBeGreaterThanOrEqual(2);
@@ -87,7 +97,9 @@ test.describe('numbers in Arabic pages read left to right', () => {
 
   test('the receipt shows its reference in order', async ({ page, request }) => {
     // The documented example, handed over as a partner system would.
-    const res = await request.post('/api/referrals', { data: JSON.parse(readFileSync('docs/referral.example.json', 'utf8')) });
+    const res = await request.post('/api/referrals', {
+      data: JSON.parse(readFileSync('docs/referral.example.json', 'utf8')),
+    });
     expect(res.status(), await res.text()).toBe(202);
     const { reference } = (await res.json()) as { reference: string };
     await page.goto(`/ar/referral/receipt/${reference}/`);
@@ -115,17 +127,25 @@ test.describe('numbers in Arabic pages read left to right', () => {
       ]) {
         await page.locator(`[name="${field}"][value="${value}"]`).check();
       }
-      for (const [field, index] of [['violence.repeated', 0], ['situation.unsafe', 0], ['situation.hardStart', 0], ['safety.acuteDanger', 1]] as const) {
+      for (const [field, index] of [
+        ['violence.repeated', 0],
+        ['situation.unsafe', 0],
+        ['situation.hardStart', 0],
+        ['safety.acuteDanger', 1],
+      ] as const) {
         await page.locator(`[name="${field}"]`).nth(index).check();
       }
       await page.locator('[name="family.location"]').fill(location);
       await page.locator('#check-submit').click();
       await expect(page.locator('[data-outcome]')).toHaveAttribute('data-outcome', outcome);
       const found = await numbersOnScreen(page);
-      coverage.push(`/ar/referral/ (${location}): ${found.length} (${[...new Set(found.map((f) => f.number))].join(' | ')})`);
+      coverage.push(
+        `/ar/referral/ (${location}): ${found.length} (${[...new Set(found.map((f) => f.number))].join(' | ')})`,
+      );
       expect(found.filter((f) => f.reversed).map((f) => f.number)).toEqual([]);
       if (location === 'Liège') expect(found.map((f) => f.number)).toContain('0800 30 030');
-      if (outcome === 'eligible') expect(found.map((f) => f.number)).toEqual(expect.arrayContaining(['03 123 45 67', '+32 470 12 34 56']));
+      if (outcome === 'eligible')
+        expect(found.map((f) => f.number)).toEqual(expect.arrayContaining(['03 123 45 67', '+32 470 12 34 56']));
       await context.close();
     });
   }

@@ -30,7 +30,9 @@ async function check(page: Page, locale: string, { repeated = 'yes', location = 
 
 test.describe('the referral check', () => {
   for (const locale of LOCALES) {
-    test(`presents an indication the intake team decides, the tally as a person says it, and where the thresholds are kept (${locale})`, async ({ page }) => {
+    test(`presents an indication the intake team decides, the tally as a person says it, and where the thresholds are kept (${locale})`, async ({
+      page,
+    }) => {
       const s = referralStrings(locale);
       await check(page, locale);
       await expect(page.locator('[data-outcome]')).toHaveAttribute('data-outcome', 'eligible');
@@ -38,7 +40,9 @@ test.describe('the referral check', () => {
       // 5 of the other criteria are met; this website asks for at least 3: two sentences, each in its plural.
       const met = locale === 'ar' ? s.outcome.optionalMet_few : s.outcome.optionalMet_other;
       const needed = locale === 'ar' ? s.outcome.optionalNeeded_few : s.outcome.optionalNeeded_other;
-      await expect(page.locator('[data-tally]')).toHaveText(`${met!.replace('{{count}}', '5')} ${needed!.replace('{{count}}', '3')}`);
+      await expect(page.locator('[data-tally]')).toHaveText(
+        `${met!.replace('{{count}}', '5')} ${needed!.replace('{{count}}', '3')}`,
+      );
       await expect(page.locator('[data-thresholds]')).toContainText('content/referral-rules.json');
       // Each criterion in the words of its source, and the portal's reading beside the counted ones.
       for (const c of ['violence', 'repeated', 'lifeDomains', 'organisations', 'unsafe', 'hardStart']) {
@@ -73,10 +77,14 @@ test.describe('the referral check', () => {
     expect(text).toContain('5 van de andere criteria zijn vervuld. Deze website vraagt er minstens 3.');
   });
 
-  test('when not enough is met, the police route gives 101 for danger and a police station for a complaint', async ({ page }) => {
+  test('when not enough is met, the police route gives 101 for danger and a police station for a complaint', async ({
+    page,
+  }) => {
     await check(page, 'nl', { repeated: 'no' });
     await expect(page.locator('[data-outcome]')).toHaveAttribute('data-outcome', 'not-eligible');
-    await expect(page.locator('[data-tally]')).toHaveText('2 van de andere criteria zijn vervuld. Deze website vraagt er minstens 3.');
+    await expect(page.locator('[data-tally]')).toHaveText(
+      '2 van de andere criteria zijn vervuld. Deze website vraagt er minstens 3.',
+    );
     const routes = (await page.locator('[data-outcome]').textContent())!;
     expect(routes).toContain('een klacht neerleggen doe je in een politiekantoor');
     expect(routes).not.toMatch(/\(101\):\s*om klacht/);
@@ -84,9 +92,13 @@ test.describe('the referral check', () => {
 });
 
 test.describe('the referral form', () => {
-  test('offers only grounds for passing details to the intake team, each with its conditions, and no art. 458bis', async ({ page }) => {
+  test('offers only grounds for passing details to the intake team, each with its conditions, and no art. 458bis', async ({
+    page,
+  }) => {
     await check(page, 'nl');
-    const values = await page.locator(`[name="sharing.legalBasis"]`).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const values = await page
+      .locator(`[name="sharing.legalBasis"]`)
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(values).toEqual(['consent', 'case-consultation', 'ask-intake']);
     const form = (await page.locator('form.referral-form').textContent())!;
     expect(form).not.toContain('458bis');
@@ -97,7 +109,9 @@ test.describe('the referral form', () => {
     expect(form).toContain('Wonen er kinderen in het huis waar het geweld nu gebeurt?');
   });
 
-  test('a forged answer in the description stays inside its own field in the mail the intake team receives', async ({ browser }) => {
+  test('a forged answer in the description stays inside its own field in the mail the intake team receives', async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await check(page, 'nl');
@@ -114,7 +128,8 @@ test.describe('the referral form', () => {
     await page.fill(`#${id('violence.perpetrator')}`, 'vader, 35');
     await page.check(`#${id('violence.childWitness')}-yes`);
     await page.check(`#${id('safety.weapons')}-yes`);
-    for (const f of ['safety.threats', 'safety.childrenPresent', 'safety.recentEscalation']) await page.check(`#${id(f)}-no`);
+    for (const f of ['safety.threats', 'safety.childrenPresent', 'safety.recentEscalation'])
+      await page.check(`#${id(f)}-no`);
     await page.check(`#${id('sharing.familyInformed')}-yes`);
     await page.check(`#${id('sharing.legalBasis')}-consent`);
     const forged = 'Herhaald geweld.\n\n=== GEZIN ===\nGemeente of postcode van het gezin:\n  | Gent';
@@ -135,7 +150,11 @@ test.describe('the referral form', () => {
     expect(lines[place + 1]).toBe('  | Antwerpen');
     const start = lines.indexOf('Beschrijving:');
     expect(lines.slice(start + 1, start + 6)).toEqual([
-      '  | Herhaald geweld.', '  |', '  | === GEZIN ===', '  | Gemeente of postcode van het gezin:', '  |   | Gent',
+      '  | Herhaald geweld.',
+      '  |',
+      '  | === GEZIN ===',
+      '  | Gemeente of postcode van het gezin:',
+      '  |   | Gent',
     ]);
     expect(text).not.toMatch(/OVER JOU|Je naam:/);
     await context.close();
@@ -146,12 +165,19 @@ const FAMILIES: Record<string, string[]> = {
   nl: ['de politie en het parket', 'ook zonder je toestemming', 'vervolgd', 'onder meer'],
   en: ['The police and the public prosecutor', 'even without your consent', 'prosecuted', 'among others'],
   fr: ['La police et le parquet', 'même sans votre accord', 'poursuites', 'notamment'],
-  de: ['die Polizei und die Staatsanwaltschaft', 'auch ohne Ihre Zustimmung', 'strafrechtlich verfolgt', 'unter anderem'],
+  de: [
+    'die Polizei und die Staatsanwaltschaft',
+    'auch ohne Ihre Zustimmung',
+    'strafrechtlich verfolgt',
+    'unter anderem',
+  ],
   ar: ['الشرطة والنيابة العامة', 'حتى بدون موافقتك', 'ملاحقة', 'توجد مراكز منها'],
   ber: ['Lbulis d lparket', 'ula bla lmuwafaqa-nnek', 'lmeḥkama', 'jar wiyaḍ'],
 };
 
-test('the families page says who takes part, when information is shared without consent, that prosecution can follow, and that the care centres are a partial list', async ({ page }) => {
+test('the families page says who takes part, when information is shared without consent, that prosecution can follow, and that the care centres are a partial list', async ({
+  page,
+}) => {
   for (const locale of LOCALES) {
     await page.goto(`/${locale}/families/`);
     const main = (await page.locator('main').textContent())!;
@@ -162,7 +188,9 @@ test('the families page says who takes part, when information is shared without 
 
 const BELOW = /onder deze tekst|below this text|sous ce texte|unter diesem Text|تحت هذا النص|ddaw n wawal-a/;
 
-test('the contact and press pages promise nothing "below this text", say how to reach the intake team and the press, and mark the controller to be confirmed', async ({ page }) => {
+test('the contact and press pages promise nothing "below this text", say how to reach the intake team and the press, and mark the controller to be confirmed', async ({
+  page,
+}) => {
   const toConfirm = JSON.parse(readFileSync('locales/nl/common.json', 'utf8')).contact.toConfirm as string;
   for (const locale of LOCALES) {
     for (const slug of ['contact', 'press']) {
@@ -176,7 +204,9 @@ test('the contact and press pages promise nothing "below this text", say how to 
   }
   await page.goto('/nl/contact/');
   const main = (await page.locator('main').textContent())!;
-  expect(main).toContain('Het intaketeam publiceert geen telefoonnummer, e-mailadres of adres. Verwijs door met het formulier');
+  expect(main).toContain(
+    'Het intaketeam publiceert geen telefoonnummer, e-mailadres of adres. Verwijs door met het formulier',
+  );
   expect(main).toContain('Persberichten van de stad Antwerpen over het Veilig Huis verschijnen op pers.antwerpen.be.');
   expect(main).not.toContain('Om veiligheidsredenen');
   await expect(page.locator('[data-contact="controller"] [data-to-confirm="address"]')).toHaveText(toConfirm);

@@ -19,11 +19,16 @@ const pages = [...ALL_ROUTES, ...EXTRA_ROUTES.map((r) => ({ ...r, page: null }))
 
 for (const route of pages) {
   const main = route.page === null ? null : { ...route, page: route.page };
-  test(`${route.path}: within budget, ${main ? 'in its own language, ' : ''}known numbers, no WCAG 2.2 AA violation`, async ({ page, baseURL }) => {
+  test(`${route.path}: within budget, ${main ? 'in its own language, ' : ''}known numbers, no WCAG 2.2 AA violation`, async ({
+    page,
+    baseURL,
+  }) => {
     const weight = await weighLoad(page, baseURL!, route.path);
     expect(budgetBreaches(weight)).toEqual([]);
     if (main) await expectOwnLanguage(page, main);
-    expect(await unknownContactLinks(page, known), `${route.path}: tel:/mailto: links not in the data files`).toEqual([]);
+    expect(await unknownContactLinks(page, known), `${route.path}: tel:/mailto: links not in the data files`).toEqual(
+      [],
+    );
     expect(await axeViolations(page)).toEqual([]);
   });
 }

@@ -10,7 +10,9 @@ const REGIONAL = ['fr', 'ar', 'ber'];
 
 for (const locale of LOCALES) {
   // One test per language walks the families page and each topic: one load per page.
-  test(`${locale}: the families page lists every topic in order, and each topic page says what its link said, calls real helplines and leads back`, async ({ page }) => {
+  test(`${locale}: the families page lists every topic in order, and each topic page says what its link said, calls real helplines and leads back`, async ({
+    page,
+  }) => {
     const families = localizedPath(locale, 'families');
     await page.goto(families);
     const links = await page
@@ -53,7 +55,9 @@ for (const locale of LOCALES) {
     await expect(page.locator('article a[href="tel:103"]')).toHaveText('103');
   });
 
-  test(`${locale}: the 1712 page says it is not an emergency line${REGIONAL.includes(locale) ? ' and gives 0800 30 030' : ''}`, async ({ page }) => {
+  test(`${locale}: the 1712 page says it is not an emergency line${REGIONAL.includes(locale) ? ' and gives 0800 30 030' : ''}`, async ({
+    page,
+  }) => {
     await page.goto(localizedPath(locale, 'families/call-1712'));
     await expect(page.locator('article strong', { hasText: '112' }).first()).toBeVisible();
     const regional = page.locator('article a[href="tel:080030030"]');
@@ -61,7 +65,9 @@ for (const locale of LOCALES) {
     else await expect(regional).toHaveCount(0);
   });
 
-  test(`${locale}: the safety page covers synced accounts, spy apps and shared wifi, with its sources`, async ({ page }) => {
+  test(`${locale}: the safety page covers synced accounts, spy apps and shared wifi, with its sources`, async ({
+    page,
+  }) => {
     await page.goto(localizedPath(locale, 'safety'));
     const article = page.locator('article');
     await expect(article).toContainText('Google'); // an account that syncs history

@@ -29,7 +29,9 @@ async function builtUrl(page: Page, path: string, pattern: RegExp): Promise<stri
 }
 
 for (const locale of LOCALES) {
-  test(`every film page in ${locale} has six caption tracks, ${locale} on unless the film already shows or speaks it, and the transcript`, async ({ page }) => {
+  test(`every film page in ${locale} has six caption tracks, ${locale} on unless the film already shows or speaks it, and the transcript`, async ({
+    page,
+  }) => {
     for (const film of FILMS) {
       const path = `/${locale}/videos/${film.slug}/`;
       const response = await page.goto(path);
@@ -52,7 +54,11 @@ for (const locale of LOCALES) {
       await expect(defaults, path).toHaveCount(shown ? 0 : 1);
       if (!shown) expect(await defaults.getAttribute('srclang'), path).toBe(LOCALE_INFO[locale].htmlLang);
       await expect
-        .poll(() => video.evaluate((v: HTMLVideoElement) => [...v.textTracks].filter((t) => t.mode === 'showing').map((t) => t.language)))
+        .poll(() =>
+          video.evaluate((v: HTMLVideoElement) =>
+            [...v.textTracks].filter((t) => t.mode === 'showing').map((t) => t.language),
+          ),
+        )
         .toEqual(shown ? [] : [LOCALE_INFO[locale].htmlLang]);
       await expect(page.locator('[data-transcript]')).toContainText(transcriptStart(film.slug, locale));
       await expect(page.locator('a[data-film-download]')).toHaveAttribute('href', /^\/_astro\/.+\.mp4$/);
@@ -66,14 +72,20 @@ test('the film plays in Chromium: its time advances after pressing play', async 
     const video = page.locator('video');
     expect(await video.evaluate((v: HTMLVideoElement) => v.paused && v.currentTime === 0)).toBe(true); // no autoplay
     await video.click(); // Chromium's native controls play on a click on the picture
-    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.5);
+    await expect
+      .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 })
+      .toBeGreaterThan(0.5);
     expect(await video.evaluate((v: HTMLVideoElement) => v.error)).toBeNull();
-    expect(await video.evaluate((v: HTMLVideoElement) => new URL(v.currentSrc).origin)).toBe(new URL(page.url()).origin);
+    expect(await video.evaluate((v: HTMLVideoElement) => new URL(v.currentSrc).origin)).toBe(
+      new URL(page.url()).origin,
+    );
   }
 });
 
 for (const locale of LOCALES) {
-  test(`each film page in ${locale} plays the version in its own language (the main Dutch film where it has none)`, async ({ page }) => {
+  test(`each film page in ${locale} plays the version in its own language (the main Dutch film where it has none)`, async ({
+    page,
+  }) => {
     test.setTimeout(60_000);
     for (const film of FILMS) {
       const path = `/${locale}/videos/${film.slug}/`;
@@ -84,7 +96,9 @@ for (const locale of LOCALES) {
       await page.goto(path);
       const video = page.locator('video');
       await video.click();
-      await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000, message: path }).toBeGreaterThan(0.5);
+      await expect
+        .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000, message: path })
+        .toBeGreaterThan(0.5);
       expect(await video.evaluate((v: HTMLVideoElement) => v.error), path).toBeNull();
       // What plays is byte for byte the file made for this language (its built name carries a hash).
       const played = await video.evaluate((v: HTMLVideoElement) => v.currentSrc);
@@ -93,9 +107,13 @@ for (const locale of LOCALES) {
       expect(match, `${path} plays ${new URL(played).pathname}, expected one of ${expected.join(', ')}`).toBeTruthy();
       const posterUrl = (await video.getAttribute('poster'))!;
       const posterBody = Buffer.from(await (await page.request.get(posterUrl)).body());
-      expect(readFileSync(`content/videos/${film.slug}/${poster}`).equals(posterBody), `${path} poster ${posterUrl}`).toBe(true);
+      expect(
+        readFileSync(`content/videos/${film.slug}/${poster}`).equals(posterBody),
+        `${path} poster ${posterUrl}`,
+      ).toBe(true);
       // The page says in which language the words on screen are.
-      if (variant) await expect(page.locator(`#film-${film.slug}-captions-note`), path).toContainText(LOCALE_INFO[locale].autonym);
+      if (variant)
+        await expect(page.locator(`#film-${film.slug}-captions-note`), path).toContainText(LOCALE_INFO[locale].autonym);
     }
   });
 }
@@ -121,7 +139,9 @@ test('a page address ending in #t= opens the film at that moment', async ({ page
   expect(await page.locator('video').evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
 });
 
-test('without JavaScript the film, its captions and the transcript are there, chapters as text', async ({ browser }) => {
+test('without JavaScript the film, its captions and the transcript are there, chapters as text', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   for (const path of ['/ar/videos/families/', '/ber/families/', '/de/professionals/']) {
@@ -159,10 +179,15 @@ test('the films list links every film in every locale', async ({ page }) => {
   }
 });
 
-test('a Range request gets 206 with exactly those bytes, and media have the right types and caching', async ({ page, baseURL }) => {
+test('a Range request gets 206 with exactly those bytes, and media have the right types and caching', async ({
+  page,
+  baseURL,
+}) => {
   const film = FILMS[0]!;
   const webm = await builtUrl(page, `/nl/videos/${film.slug}/`, /\/_astro\/[\w.-]+\.webm/);
-  const original = readFileSync(`content/videos/${film.slug}/${film.sources.find((s) => s.file.endsWith('.webm'))!.file}`);
+  const original = readFileSync(
+    `content/videos/${film.slug}/${film.sources.find((s) => s.file.endsWith('.webm'))!.file}`,
+  );
   const partial = await fetch(`${baseURL}${webm}`, { headers: { Range: 'bytes=1000-1999' } });
   expect(partial.status).toBe(206);
   expect(partial.headers.get('accept-ranges')).toBe('bytes');
@@ -214,7 +239,9 @@ test.describe('embedding', () => {
     partner = createServer((req, res) => {
       const src = new URL(req.url ?? '/', 'http://x').searchParams.get('src') ?? '';
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><title>Partner</title><iframe name="f" src="${baseURL}${src}" width="640" height="600"></iframe>`);
+      res.end(
+        `<!doctype html><title>Partner</title><iframe name="f" src="${baseURL}${src}" width="640" height="600"></iframe>`,
+      );
     });
     await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
     const address = partner.address();
@@ -222,7 +249,11 @@ test.describe('embedding', () => {
   });
   test.afterAll(() => new Promise<void>((resolve) => partner.close(() => resolve())));
 
-  test('another website can frame the embed page, which plays and sets no cookie', async ({ page, context, baseURL }) => {
+  test('another website can frame the embed page, which plays and sets no cookie', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     const foreign: string[] = [];
     page.on('request', (r) => {
       if (!r.url().startsWith(baseURL!) && !r.url().startsWith(partnerOrigin)) foreign.push(r.url());
@@ -241,7 +272,9 @@ test.describe('embedding', () => {
     // A chapter link starts the film (a click inside a cross-origin frame does not reach
     // Chromium's click-to-play on the picture).
     await frame.locator('[data-chapters] a').first().click();
-    await expect.poll(() => frame.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 }).toBeGreaterThan(0.5);
+    await expect
+      .poll(() => frame.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 10_000 })
+      .toBeGreaterThan(0.5);
     expect(await context.cookies()).toEqual([]);
     expect(foreign).toEqual([]);
   });

@@ -18,7 +18,12 @@ async function box(page: Page, selector: string): Promise<Box> {
   const element = page.locator(selector).first();
   await expect(element, selector).toBeVisible();
   const b = (await element.boundingBox())!;
-  return { top: Math.round(b.y), bottom: Math.round(b.y + b.height), left: Math.round(b.x), right: Math.round(b.x + b.width) };
+  return {
+    top: Math.round(b.y),
+    bottom: Math.round(b.y + b.height),
+    left: Math.round(b.x),
+    right: Math.round(b.x + b.width),
+  };
 }
 const inFirstScreen = (b: Box) => b.top >= 0 && b.left >= 0 && b.bottom <= PHONE.height && b.right <= PHONE.width;
 
@@ -35,7 +40,9 @@ function musts(locale: Locale, kind: 'home' | 'families'): Record<string, string
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`on a 390 × 844 phone every home and families page shows the exit, 1712 and the family's way in on the first screen (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+  test(`on a 390 × 844 phone every home and families page shows the exit, 1712 and the family's way in on the first screen (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const failures: string[] = [];
@@ -47,7 +54,10 @@ for (const javaScriptEnabled of [true, false]) {
         for (const [name, selector] of Object.entries(musts(locale, kind))) {
           const b = await box(page, selector);
           positions.push(`${name} ${b.top}–${b.bottom}`);
-          if (!inFirstScreen(b)) failures.push(`${path}: ${name} (${selector}) at y ${b.top}–${b.bottom}, x ${b.left}–${b.right}: outside the first screen`);
+          if (!inFirstScreen(b))
+            failures.push(
+              `${path}: ${name} (${selector}) at y ${b.top}–${b.bottom}, x ${b.left}–${b.right}: outside the first screen`,
+            );
         }
         // Nothing wider than the phone: no sideways scrolling.
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -69,15 +79,23 @@ test('the safety bar takes at most two rows on a 390 px phone in every language'
     const bar = (await page.locator('[data-safety-bar]').boundingBox())!;
     heights[locale] = Math.round(bar.height);
     // Rows: the distinct tops of the helpline links (the exit button sits beside them).
-    const tops = await page.locator('[data-safety-bar] a[data-helpline]').evaluateAll((as) => [...new Set(as.map((a) => Math.round(a.getBoundingClientRect().top)))]);
+    const tops = await page
+      .locator('[data-safety-bar] a[data-helpline]')
+      .evaluateAll((as) => [...new Set(as.map((a) => Math.round(a.getBoundingClientRect().top)))]);
     expect(tops.length, `${locale}: helpline rows at ${tops.join(', ')}`).toBeLessThanOrEqual(2);
   }
-  console.log(`safety bar height at 390 px: ${Object.entries(heights).map(([l, h]) => `${l} ${h}`).join(', ')}`);
+  console.log(
+    `safety bar height at 390 px: ${Object.entries(heights)
+      .map(([l, h]) => `${l} ${h}`)
+      .join(', ')}`,
+  );
   for (const [locale, h] of Object.entries(heights)) expect(h, `${locale}: ${h} px`).toBeLessThanOrEqual(80);
   await context.close();
 });
 
-test('on a phone the folded menu and language list open by keyboard, show their links in view and pass axe', async ({ browser }) => {
+test('on a phone the folded menu and language list open by keyboard, show their links in view and pass axe', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
   for (const locale of ['ar', 'ber'] as const) {
@@ -87,7 +105,8 @@ test('on a phone the folded menu and language list open by keyboard, show their 
     await expect(main).toBeHidden();
     // Tab from the top of the page to the menu button, open it with Enter, tab into it.
     const summary = menu.locator('summary');
-    for (let i = 0; i < 12 && !(await summary.evaluate((s) => s === document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 12 && !(await summary.evaluate((s) => s === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     await expect(summary).toBeFocused();
     const outline = await summary.evaluate((s) => getComputedStyle(s).outlineStyle);
     expect(outline, 'focus visible on the menu button').not.toBe('none');
@@ -103,7 +122,9 @@ test('on a phone the folded menu and language list open by keyboard, show their 
     // The language list: opening it closes the menu (one panel at a time).
     await page.locator('header [data-language-menu] summary').click();
     await expect(main).toBeHidden();
-    await expect(page.locator('header [data-language-menu]').getByRole('link', { name: 'Nederlands' })).toBeInViewport();
+    await expect(
+      page.locator('header [data-language-menu]').getByRole('link', { name: 'Nederlands' }),
+    ).toBeInViewport();
   }
   await context.close();
 });

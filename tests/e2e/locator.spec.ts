@@ -28,7 +28,10 @@ test.describe('without JavaScript', () => {
     await page.goto('/en/centres/?q=Antwerp');
     await expect(page.locator('#answer [data-centre-referral] a')).toHaveAttribute('href', '/en/referral/');
     await page.goto('/en/centres/?q=Malines');
-    await expect(page.locator('#answer [data-centre-referral] a')).toHaveAttribute('href', 'https://mechelen.be/fjc/voor-professionals');
+    await expect(page.locator('#answer [data-centre-referral] a')).toHaveAttribute(
+      'href',
+      'https://mechelen.be/fjc/voor-professionals',
+    );
   });
 
   for (const locale of LOCALES) {
@@ -72,12 +75,16 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('b#x')).toHaveCount(0);
   });
 
-  test('Wallonia and the German-speaking municipalities are told of their own services and 0800 30 030', async ({ page }) => {
+  test('Wallonia and the German-speaking municipalities are told of their own services and 0800 30 030', async ({
+    page,
+  }) => {
     for (const q of ['Liège', 'Sankt Vith', 'Eupen']) {
       await page.goto(`/de/centres/?q=${encodeURIComponent(q)}`);
       await expect(page.locator('#answer'), q).toHaveAttribute('data-outcome', 'none');
       await expect(page.locator('#answer [data-other-services] [data-centre-card="espace-vif"]')).toBeVisible();
-      await expect(page.locator('#answer [data-other-services] [data-centre-card="brussels"]')).toContainText('Geplant');
+      await expect(page.locator('#answer [data-other-services] [data-centre-card="brussels"]')).toContainText(
+        'Geplant',
+      );
       await expect(page.locator('#answer a[href="tel:080030030"]')).toBeVisible();
     }
   });
@@ -106,7 +113,10 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('#answer')).toHaveAttribute('data-centre', 'mechelen');
   });
 
-  test('“use my location” picks the right centre, sending the place’s name, never the position', async ({ browser, baseURL }) => {
+  test('“use my location” picks the right centre, sending the place’s name, never the position', async ({
+    browser,
+    baseURL,
+  }) => {
     for (const [where, latitude, longitude, centre] of [
       ['Lier', 51.1313, 4.5704, 'mechelen'],
       ['Geel', 51.166, 4.99, 'kempen'],
@@ -122,13 +132,17 @@ test.describe('with JavaScript', () => {
       await expect(page.locator('#answer'), where).toHaveAttribute('data-centre', centre);
       await expect(page.locator('#answer [data-where]')).toContainText(where);
       await expect(page.locator(`[data-map-centre="${centre}"]`)).toHaveAttribute('data-active', '');
-      for (const url of sent) expect(url, 'no coordinates leave the browser').not.toMatch(new RegExp(String(latitude).slice(0, 5)));
+      for (const url of sent)
+        expect(url, 'no coordinates leave the browser').not.toMatch(new RegExp(String(latitude).slice(0, 5)));
       await context.close();
     }
   });
 
   test('“use my location” outside Belgium says so', async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ geolocation: { latitude: 48.8566, longitude: 2.3522 }, permissions: ['geolocation'] });
+    const context = await browser.newContext({
+      geolocation: { latitude: 48.8566, longitude: 2.3522 },
+      permissions: ['geolocation'],
+    });
     const page = await context.newPage();
     await page.goto(`${baseURL}/fr/centres/`);
     await page.locator('[data-locate]').click();
@@ -143,7 +157,12 @@ test.describe('GET /api/centres', () => {
     const lier = await (await request.get('/api/centres?q=Lier')).json();
     expect(lier.place).toMatchObject({ name: 'Lier', nis: '12021' });
     const borgerhout = await (await request.get('/api/centres?q=2140%20Borgerhout')).json();
-    expect(borgerhout.place).toMatchObject({ name: 'Borgerhout', municipality: 'Antwerpen', nis: '11002', postcodes: ['2140'] });
+    expect(borgerhout.place).toMatchObject({
+      name: 'Borgerhout',
+      municipality: 'Antwerpen',
+      nis: '11002',
+      postcodes: ['2140'],
+    });
     expect(borgerhout.centre).toMatchObject({ id: 'antwerpen' });
     const suggest = await (await request.get('/api/centres?suggest=1&q=Borgerhoud')).json();
     expect(suggest.suggestions[0]).toMatchObject({ name: 'Borgerhout', q: '2140 Borgerhout' });
@@ -178,12 +197,23 @@ test.describe('GET /api/centres', () => {
 test('axe finds no violation on answers, the open listbox and the location answer', async ({ browser, baseURL }) => {
   // Eight pages through axe: on a loaded 2-core machine this takes minutes.
   test.setTimeout(300_000);
-  const context = await browser.newContext({ geolocation: { latitude: 51.1313, longitude: 4.5704 }, permissions: ['geolocation'] });
+  const context = await browser.newContext({
+    geolocation: { latitude: 51.1313, longitude: 4.5704 },
+    permissions: ['geolocation'],
+  });
   const page = await context.newPage();
   const check = async (what: string) => {
     expect((await axeViolations(page)).map((v) => `${what} ${v}`)).toEqual([]);
   };
-  for (const path of ['/nl/centres/?q=Lier', '/ar/centres/?q=2000', '/fr/centres/?q=Li%C3%A8ge', '/ber/centres/?q=Brugge', '/nl/centres/?q=Berchem', '/de/centres/?q=Mechlen', '/en/centres/?q=0000']) {
+  for (const path of [
+    '/nl/centres/?q=Lier',
+    '/ar/centres/?q=2000',
+    '/fr/centres/?q=Li%C3%A8ge',
+    '/ber/centres/?q=Brugge',
+    '/nl/centres/?q=Berchem',
+    '/de/centres/?q=Mechlen',
+    '/en/centres/?q=0000',
+  ]) {
     await page.goto(`${baseURL}${path}`);
     await check(path);
   }

@@ -2,8 +2,15 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ALL_ROUTES, CAMPAIGNS, EXTRA_ROUTES, LOCALES, LOCALE_INFO } from './site.ts';
 
-test('every figure on the press page says the year it is about, its source in the page language and when it was looked up', async ({ page }) => {
-  type Fact = { id: string; period: { year: number } | { from: number; to: number } | null; source: Record<string, string>; sourceYear?: number };
+test('every figure on the press page says the year it is about, its source in the page language and when it was looked up', async ({
+  page,
+}) => {
+  type Fact = {
+    id: string;
+    period: { year: number } | { from: number; to: number } | null;
+    source: Record<string, string>;
+    sourceYear?: number;
+  };
   const facts = JSON.parse(readFileSync('content/facts.json', 'utf8')) as Fact[];
   for (const locale of LOCALES) {
     await page.goto(`/${locale}/press/`);
@@ -11,7 +18,8 @@ test('every figure on the press page says the year it is about, its source in th
     for (const f of facts) {
       const item = page.locator(`[data-fact="${f.id}"]`);
       const period = (await item.locator('[data-fact-period]').textContent())!;
-      if (f.period === null) expect(period, `${locale} ${f.id}`).not.toMatch(/\d/); // "not stated in the source"
+      if (f.period === null)
+        expect(period, `${locale} ${f.id}`).not.toMatch(/\d/); // "not stated in the source"
       else expect(period).toContain('year' in f.period ? String(f.period.year) : `${f.period.from}–${f.period.to}`);
       const source = (await item.locator('[data-fact-source]').textContent())!;
       expect(source, `${locale} ${f.id}`).toContain(f.source[locale]!);
@@ -26,7 +34,9 @@ test('every figure on the press page says the year it is about, its source in th
   await expect(doubled.locator('[data-fact-source]')).toContainText('(bron uit 2013)');
   const families = (await page.locator('[data-fact="families-per-year"]').textContent())!;
   expect(families.match(/ongeveer/g) ?? []).toHaveLength(1);
-  await expect(page.locator('[data-fact="families-per-year"] [data-fact-period]')).toHaveText('Jaar van het cijfer: niet vermeld in de bron');
+  await expect(page.locator('[data-fact="families-per-year"] [data-fact-period]')).toHaveText(
+    'Jaar van het cijfer: niet vermeld in de bron',
+  );
 });
 
 async function parseXml(page: import('@playwright/test').Page, xml: string) {
@@ -51,7 +61,10 @@ test('each language has a valid RSS feed listing its news, linked from the press
   await expect(page.locator('a[href="/fr/press/rss.xml"]')).toBeVisible();
 });
 
-test('the press pages of every language announce their own feed in the head, for feed readers', async ({ page, request }) => {
+test('the press pages of every language announce their own feed in the head, for feed readers', async ({
+  page,
+  request,
+}) => {
   for (const locale of LOCALES) {
     for (const path of [`/${locale}/press/`, `/${locale}/press/facts/`]) {
       await page.goto(path);
@@ -73,7 +86,10 @@ test('the press pages of every language announce their own feed in the head, for
   await expect(page.locator('link[type="application/rss+xml"]')).toHaveCount(0);
 });
 
-test('the sitemap is valid XML and lists every page in every language with its alternates', async ({ page, request }) => {
+test('the sitemap is valid XML and lists every page in every language with its alternates', async ({
+  page,
+  request,
+}) => {
   const xml = await (await request.get('/sitemap.xml')).text();
   await page.goto('/nl/');
   expect(await parseXml(page, xml)).toEqual({ error: null, root: 'urlset' });

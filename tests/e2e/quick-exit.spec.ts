@@ -93,7 +93,9 @@ test('the button stays on screen at every width and scroll position', async ({ p
   }
 });
 
-test('without JavaScript the button is a plain link to the neutral site that sends no referrer', async ({ browser }) => {
+test('without JavaScript the button is a plain link to the neutral site that sends no referrer', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   await context.route(`${EXIT_HOST}**`, (route) => route.fulfill({ status: 200, body: 'Weather' }));
   const page = await context.newPage();

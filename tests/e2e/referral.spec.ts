@@ -80,7 +80,9 @@ async function fillReferral(page: Page, marker: string) {
 
 for (const locale of ['nl', 'ar'] as const) {
   for (const javaScriptEnabled of [true, false]) {
-    test(`a referral from check to receipt by keyboard only, ${locale}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({ browser }) => {
+    test(`a referral from check to receipt by keyboard only, ${locale}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({
+      browser,
+    }) => {
       test.setTimeout(90_000);
       const context = await browser.newContext({ javaScriptEnabled });
       const page = await context.newPage();
@@ -110,7 +112,9 @@ for (const locale of ['nl', 'ar'] as const) {
   }
 }
 
-test('the error summary without JavaScript: values kept, links to each field, in the page language', async ({ browser }) => {
+test('the error summary without JavaScript: values kept, links to each field, in the page language', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/ar/referral/');
@@ -134,13 +138,18 @@ test('the error summary without JavaScript: values kept, links to each field, in
   await expect(page.locator(`#${id('family.location')}`)).toHaveValue('Antwerpen');
   const emailError = page.locator(`#${id('referrer.email')}-error`);
   await expect(emailError).toBeVisible();
-  await expect(page.locator(`#${id('referrer.email')}`)).toHaveAttribute('aria-describedby', new RegExp(`${id('referrer.email')}-error`));
+  await expect(page.locator(`#${id('referrer.email')}`)).toHaveAttribute(
+    'aria-describedby',
+    new RegExp(`${id('referrer.email')}-error`),
+  );
   await summary.locator(`a[href="#${id('referrer.email')}"]`).click();
   await expect(page.locator(`#${id('referrer.email')}`)).toBeFocused();
   await context.close();
 });
 
-test('with JavaScript: errors as you type, follow-up questions only when they apply, a character count', async ({ page }) => {
+test('with JavaScript: errors as you type, follow-up questions only when they apply, a character count', async ({
+  page,
+}) => {
   await page.goto('/nl/referral/');
   await fillCheck(page, 'Antwerpen');
   await submit(page, 'check');

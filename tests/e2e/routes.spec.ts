@@ -13,7 +13,10 @@ test('an unknown path gets a 404 page in the language of its locale, with the he
 });
 
 test('an unknown path outside any locale speaks the browser’s language', async ({ browser }) => {
-  const context = await browser.newContext({ locale: 'ar-MA', extraHTTPHeaders: { 'Accept-Language': 'ar-MA,ar;q=0.9' } });
+  const context = await browser.newContext({
+    locale: 'ar-MA',
+    extraHTTPHeaders: { 'Accept-Language': 'ar-MA,ar;q=0.9' },
+  });
   const page = await context.newPage();
   const response = await page.goto('/no-such-page');
   expect(response?.status()).toBe(404);

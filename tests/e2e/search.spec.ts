@@ -16,14 +16,19 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   for (const [locale, q, expected] of CASES) {
-    test(`${locale}: the header search box finds ${expected}, and the query stays out of the title`, async ({ page }) => {
+    test(`${locale}: the header search box finds ${expected}, and the query stays out of the title`, async ({
+      page,
+    }) => {
       const hosts = new Set<string>();
       page.on('request', (r) => hosts.add(new URL(r.url()).host));
       await page.goto(`/${locale}/about/`);
       const box = page.locator('header').getByRole('searchbox');
       await expect(box).toHaveAccessibleName(/.+/);
       await box.fill(q);
-      const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes('/search/')), box.press('Enter')]);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes('/search/')),
+        box.press('Enter'),
+      ]);
       expect(response.status()).toBe(200);
       expect(response.headers()['cache-control']).toBe('no-store');
       const url = new URL(page.url());
@@ -73,7 +78,12 @@ test('the header search box is reached with the keyboard and submits with Enter'
 });
 
 test('a crisis word puts 1712, 101 and 112 first', async ({ page }) => {
-  for (const [locale, q] of [['nl', 'geweld'], ['ar', 'حماية'], ['en', 'help'], ['ber', 'lɛunf']] as const) {
+  for (const [locale, q] of [
+    ['nl', 'geweld'],
+    ['ar', 'حماية'],
+    ['en', 'help'],
+    ['ber', 'lɛunf'],
+  ] as const) {
     await page.goto(`/${locale}/search/?q=${encodeURIComponent(q)}`);
     const crisis = page.locator('main [data-search-crisis]');
     await expect(crisis).toBeVisible();
@@ -96,7 +106,9 @@ test('with no result in the locale, the page says so and offers the Dutch result
   await expect(page.locator('[data-search-none]')).toBeVisible();
   const dutch = page.locator('[data-search-dutch]');
   await expect(dutch).toHaveAttribute('lang', 'nl');
-  expect(await dutch.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain('/nl/professionals/#faq-1');
+  expect(await dutch.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain(
+    '/nl/professionals/#faq-1',
+  );
   await page.goto('/en/search/?q=xqzzyvw');
   await expect(page.locator('[data-search-none]')).toHaveText('Nothing found in English.');
   await expect(page.locator('[data-search-dutch]')).toHaveCount(0);
@@ -165,7 +177,13 @@ test.describe('bad input gets an answer, never an error', () => {
   });
 });
 
-const AXE_PATHS = ['/nl/search/?q=geweld', '/ar/search/?q=%D8%AD%D9%85%D8%A7%D9%8A%D8%A9', '/ber/search/?q=beroepsgeheim', '/nl/search/', `/en/search/?q=${'x'.repeat(201)}`];
+const AXE_PATHS = [
+  '/nl/search/?q=geweld',
+  '/ar/search/?q=%D8%AD%D9%85%D8%A7%D9%8A%D8%A9',
+  '/ber/search/?q=beroepsgeheim',
+  '/nl/search/',
+  `/en/search/?q=${'x'.repeat(201)}`,
+];
 for (const path of AXE_PATHS) {
   test(`axe finds no WCAG 2.2 AA violation on ${path.slice(0, 40)}`, async ({ page }) => {
     await page.goto(path);

@@ -8,7 +8,8 @@ export { LOCALES, LOCALE_INFO, PAGES, localizedPath };
 export type { Locale, PageSlug };
 /** Each page's translation state per locale (`outdated` included), as `npm run i18n:report` gives it. */
 const UNITS = translationReport(process.cwd()).units;
-const pageState = (page: PageSlug, locale: Locale) => UNITS.find((u) => u.key === `page:${page}`)?.locales[locale].state;
+const pageState = (page: PageSlug, locale: Locale) =>
+  UNITS.find((u) => u.key === `page:${page}`)?.locales[locale].state;
 
 export { ALL_ROUTES, CAMPAIGNS, EMBED_ROUTES, EXTRA_ROUTES, FILMS } from '../../tools/site-routes.ts';
 
@@ -21,7 +22,10 @@ export const EXIT_HOST = 'https://www.meteo.be/';
  * canonical and hreflang links, and the helplines as tel: links. (Status and requests to other
  * hosts: the crawl weighs every load, see weigh.ts.)
  */
-export async function expectOwnLanguage(tab: Page, { locale, page, path }: { locale: Locale; page: PageSlug; path: string }): Promise<void> {
+export async function expectOwnLanguage(
+  tab: Page,
+  { locale, page, path }: { locale: Locale; page: PageSlug; path: string },
+): Promise<void> {
   const html = tab.locator('html');
   await expect(html).toHaveAttribute('lang', LOCALE_INFO[locale].htmlLang);
   await expect(html).toHaveAttribute('dir', LOCALE_INFO[locale].dir);
@@ -36,9 +40,11 @@ export async function expectOwnLanguage(tab: Page, { locale, page, path }: { loc
   await expect(tab.locator('[data-notice="outdated"]')).toHaveCount(state === 'outdated' ? 1 : 0);
 
   await expect(tab.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${path}$`));
-  const hreflangs = await tab.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
-    links.map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href') ?? '').pathname}`),
-  );
+  const hreflangs = await tab
+    .locator('link[rel="alternate"][hreflang]')
+    .evaluateAll((links) =>
+      links.map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href') ?? '').pathname}`),
+    );
   const slug = page === 'home' ? '' : `${page}/`;
   expect(hreflangs.sort()).toEqual(
     [...LOCALES.map((l) => `${LOCALE_INFO[l].htmlLang} /${l}/${slug}`), `x-default /nl/${slug}`].sort(),
@@ -76,7 +82,14 @@ export function knownContacts(): { tel: Set<string>; mail: Set<string> } {
 }
 
 /** The page's tel: and mailto: links that are not in the data files. */
-export async function unknownContactLinks(tab: Page, known: { tel: Set<string>; mail: Set<string> }): Promise<string[]> {
-  const hrefs = await tab.locator('a[href^="tel:"], a[href^="mailto:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  return hrefs.filter((href) => (href.startsWith('tel:') ? !known.tel.has(href.slice(4)) : !known.mail.has(href.slice(7))));
+export async function unknownContactLinks(
+  tab: Page,
+  known: { tel: Set<string>; mail: Set<string> },
+): Promise<string[]> {
+  const hrefs = await tab
+    .locator('a[href^="tel:"], a[href^="mailto:"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.filter((href) =>
+    href.startsWith('tel:') ? !known.tel.has(href.slice(4)) : !known.mail.has(href.slice(7)),
+  );
 }

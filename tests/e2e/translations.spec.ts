@@ -8,7 +8,10 @@ import { LOCALES } from './site.ts';
 const report = unitReport(process.cwd());
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-test('the editors’ status page lists every unit × locale as the report does, is not indexed, and axe finds no violation', async ({ page, request }) => {
+test('the editors’ status page lists every unit × locale as the report does, is not indexed, and axe finds no violation', async ({
+  page,
+  request,
+}) => {
   const response = await page.goto('/translations/');
   expect(response?.status()).toBe(200);
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
@@ -16,9 +19,14 @@ test('the editors’ status page lists every unit × locale as the report does, 
   const rows = page.locator('[data-testid="translation-status"] tr[data-unit]');
   await expect(rows).toHaveCount(report.units.length);
   // Every cell as the report says (one evaluate, not 200 round trips).
-  const cells = await page.locator('[data-testid="translation-status"] td[data-locale]').evaluateAll((tds) =>
-    tds.map((td) => `${td.closest('tr')?.getAttribute('data-unit')} ${td.getAttribute('data-locale')} ${td.getAttribute('data-state')}`),
-  );
+  const cells = await page
+    .locator('[data-testid="translation-status"] td[data-locale]')
+    .evaluateAll((tds) =>
+      tds.map(
+        (td) =>
+          `${td.closest('tr')?.getAttribute('data-unit')} ${td.getAttribute('data-locale')} ${td.getAttribute('data-state')}`,
+      ),
+    );
   expect(cells).toEqual(report.units.flatMap((u) => LOCALES.map((l) => `${u.key} ${l} ${u.locales[l].state}`)));
   const axe = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -39,7 +47,8 @@ for (const slug of SAMPLE) {
     for (const locale of LOCALES) {
       await page.goto(`/${locale}/${slug}/`);
       const state = unit.locales[locale].state;
-      const expected = state === 'outdated' ? 'outdated' : state === 'unchecked' || state === 'translated' ? 'unchecked' : null;
+      const expected =
+        state === 'outdated' ? 'outdated' : state === 'unchecked' || state === 'translated' ? 'unchecked' : null;
       const notices = page.locator('main [data-notice]');
       if (expected === null) await expect(notices).toHaveCount(0);
       else await expect(notices).toHaveAttribute('data-notice', expected);

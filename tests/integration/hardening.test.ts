@@ -69,13 +69,34 @@ describe('every method token on every kind of route', () => {
     ['unknown path', '/nope'],
     ['odd spelling', '/nl//about/'],
   ] as const;
-  const METHODS = ['TRACE', 'TRACK', 'CONNECT', 'PROPFIND', 'MKCOL', 'PURGE', 'get', 'post', 'FOO', 'X-Y', 'DELETE', 'PUT', 'PATCH', 'OPTIONS', 'HEAD', 'GET', 'POST'];
+  const METHODS = [
+    'TRACE',
+    'TRACK',
+    'CONNECT',
+    'PROPFIND',
+    'MKCOL',
+    'PURGE',
+    'get',
+    'post',
+    'FOO',
+    'X-Y',
+    'DELETE',
+    'PUT',
+    'PATCH',
+    'OPTIONS',
+    'HEAD',
+    'GET',
+    'POST',
+  ];
 
   it('answers below 500, with Allow on 405, the header set, and keeps serving', async () => {
     for (const [kind, route] of ROUTES) {
       for (const method of METHODS) {
         const target = method === 'CONNECT' ? '127.0.0.1:443' : route;
-        const answer = await raw(server.port, `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        const answer = await raw(
+          server.port,
+          `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+        );
         const status = statusOf(answer);
         const what = `${method} ${route} (${kind})`;
         expect(status, what).toBeGreaterThanOrEqual(200);
@@ -90,7 +111,8 @@ describe('every method token on every kind of route', () => {
   });
 
   it('names what a route accepts in Allow, from the route table', async () => {
-    const allow = async (p: string) => headerOf(await raw(server.port, `TRACE ${p} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`), 'allow');
+    const allow = async (p: string) =>
+      headerOf(await raw(server.port, `TRACE ${p} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`), 'allow');
     expect(await allow('/nl/about/')).toBe('GET, HEAD, OPTIONS');
     expect(await allow('/nl/referral/')).toBe('GET, HEAD, POST, OPTIONS');
     expect(await allow('/api/referrals')).toBe('POST, OPTIONS');
@@ -192,7 +214,8 @@ describe.each(BACKENDS)('Idempotency-Key (%s)', (backend) => {
     }).start();
   });
   afterAll(async () => server.kill());
-  const post = (body: unknown, key: string, lang = 'nl') => server.post(body, { 'idempotency-key': key, 'accept-language': lang });
+  const post = (body: unknown, key: string, lang = 'nl') =>
+    server.post(body, { 'idempotency-key': key, 'accept-language': lang });
 
   it('same key and same referral: the stored answer, stored once', async () => {
     const before = (await server.health()).referrals;
@@ -237,7 +260,11 @@ describe.each(BACKENDS)('Idempotency-Key (%s)', (backend) => {
     const winners = statuses.filter((s) => s === 202).length;
     expect(statuses.filter((s) => s === 422).length).toBe(10 - winners);
     expect(winners).toBe(5);
-    const refs = new Set(await Promise.all(answers.filter((r) => r.status === 202).map(async (r) => ((await r.json()) as { reference: string }).reference)));
+    const refs = new Set(
+      await Promise.all(
+        answers.filter((r) => r.status === 202).map(async (r) => ((await r.json()) as { reference: string }).reference),
+      ),
+    );
     expect(refs.size).toBe(1);
   });
 });
@@ -259,15 +286,26 @@ describe('strict bodies', () => {
     const r = await send(dup, 'application/json');
     expect(r.status).toBe(400);
     expect(await r.json()).toMatchObject({ error: 'duplicate-key', field: 'safety.acuteDanger' });
-    const none = await fetch(`${server.url}/api/referrals`, { method: 'POST', body: new Uint8Array(Buffer.from(JSON.stringify(example()))) });
+    const none = await fetch(`${server.url}/api/referrals`, {
+      method: 'POST',
+      body: new Uint8Array(Buffer.from(JSON.stringify(example()))),
+    });
     expect(none.status).toBe(415);
   });
 
   it('refuses the same on the form route, and counts the bytes of a chunked form', async () => {
-    expect((await send('step=check', 'application/x-www-form-urlencoded; charset=iso-8859-1', '/nl/referral/')).status).toBe(415);
+    expect(
+      (await send('step=check', 'application/x-www-form-urlencoded; charset=iso-8859-1', '/nl/referral/')).status,
+    ).toBe(415);
     expect((await send('step=check', null, '/nl/referral/')).status).toBe(415);
-    expect((await send('step=check&family.location=Gen%E9', 'application/x-www-form-urlencoded', '/nl/referral/')).status).toBe(400);
-    const twice = await send('step=check&safety.acuteDanger=yes&safety.acuteDanger=no', 'application/x-www-form-urlencoded', '/nl/referral/');
+    expect(
+      (await send('step=check&family.location=Gen%E9', 'application/x-www-form-urlencoded', '/nl/referral/')).status,
+    ).toBe(400);
+    const twice = await send(
+      'step=check&safety.acuteDanger=yes&safety.acuteDanger=no',
+      'application/x-www-form-urlencoded',
+      '/nl/referral/',
+    );
     expect(twice.status).toBe(400);
     expect(await twice.text()).toContain('Dit antwoord kwam meer dan eens binnen');
     // 900 KB in chunks, no Content-Length: refused at 64 KB.
@@ -321,7 +359,8 @@ describe('receipts', () => {
     expect(html).toMatch(/<title>Doorverwijzing niet gevonden/);
     expect(html).not.toContain('is ontvangen');
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await fetch(`${server.url}/nl/referral/receipt/CO3-AAAA-BBB${i}/`)).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push((await fetch(`${server.url}/nl/referral/receipt/CO3-AAAA-BBB${i}/`)).status);
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s === 404).length).toBe(9); // 10 a minute, one used above
   });
@@ -330,8 +369,14 @@ describe('receipts', () => {
 describe.each(BACKENDS)('the rate limit (%s)', (backend) => {
   it('accepts exactly the limit from a burst, and remembers it over a restart', async () => {
     const dataDir = tempDir('rate');
-    const env = { DATA_DIR: dataDir, INTAKE_INBOX_DIR: tempDir('inbox'), REFERRAL_RATE_LIMIT: '5', ...(await backendEnv(backend)) };
-    const burst = async (s: BuiltServer) => (await Promise.all(Array.from({ length: 50 }, () => s.post(example())))).map((r) => r.status);
+    const env = {
+      DATA_DIR: dataDir,
+      INTAKE_INBOX_DIR: tempDir('inbox'),
+      REFERRAL_RATE_LIMIT: '5',
+      ...(await backendEnv(backend)),
+    };
+    const burst = async (s: BuiltServer) =>
+      (await Promise.all(Array.from({ length: 50 }, () => s.post(example())))).map((r) => r.status);
     const first = await new BuiltServer(await freePort(), env).start();
     try {
       const statuses = await burst(first);
@@ -356,7 +401,9 @@ describe('/healthz', () => {
   it('gives the status only, the counts only with the token', async () => {
     const open = (await (await fetch(`${server.url}/healthz`)).json()) as Record<string, unknown>;
     expect(open).toEqual({ status: 'ok' });
-    const wrong = (await (await fetch(`${server.url}/healthz`, { headers: { authorization: 'Bearer nope' } })).json()) as Record<string, unknown>;
+    const wrong = (await (
+      await fetch(`${server.url}/healthz`, { headers: { authorization: 'Bearer nope' } })
+    ).json()) as Record<string, unknown>;
     expect(wrong).toEqual({ status: 'ok' });
     const detail = await server.health();
     expect(detail.referrals.pending + detail.referrals.delivered).toBeGreaterThan(0);
@@ -365,7 +412,10 @@ describe('/healthz', () => {
 
   it('answers 503 while a referral cannot be stored, and ok again after', async () => {
     const dataDir = tempDir('locked');
-    const s = await new BuiltServer(await freePort(), { DATA_DIR: dataDir, INTAKE_INBOX_DIR: tempDir('inbox') }).start();
+    const s = await new BuiltServer(await freePort(), {
+      DATA_DIR: dataDir,
+      INTAKE_INBOX_DIR: tempDir('inbox'),
+    }).start();
     // Another process holds the outbox's write lock: nothing can be stored.
     const db = new DatabaseSync(path.join(dataDir, 'outbox.sqlite'));
     try {
@@ -395,41 +445,53 @@ describe('/healthz', () => {
       return false;
     }
   })();
-  it.skipIf(!mountable)('answers 503 while DATA_DIR is (nearly) full, a POST 503 when it is full, and ok once there is room (root only: tmpfs)', async () => {
-    const mountPoint = tempDir('tmpfs');
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mountPoint]);
-    const s = await new BuiltServer(await freePort(), { DATA_DIR: path.join(mountPoint, 'data'), INTAKE_INBOX_DIR: tempDir('inbox') }).start();
-    try {
-      expect((await s.post(example())).status).toBe(202);
-      const filler = path.join(mountPoint, 'filler');
-      writeFileSync(filler, Buffer.alloc(Math.floor(3.6 * 1024 * 1024)));
-      const full = await fetch(`${s.url}/healthz`);
-      expect(full.status).toBe(503);
-      expect(await full.json()).toEqual({ status: 'unavailable' });
-      expect((await s.health()).reason).toBe('disk-full');
-      // Full to the last byte: the referral cannot be stored, and says so.
+  it.skipIf(!mountable)(
+    'answers 503 while DATA_DIR is (nearly) full, a POST 503 when it is full, and ok once there is room (root only: tmpfs)',
+    async () => {
+      const mountPoint = tempDir('tmpfs');
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mountPoint]);
+      const s = await new BuiltServer(await freePort(), {
+        DATA_DIR: path.join(mountPoint, 'data'),
+        INTAKE_INBOX_DIR: tempDir('inbox'),
+      }).start();
       try {
-        for (let i = 0; ; i++) writeFileSync(path.join(mountPoint, `rest-${i}`), Buffer.alloc(64 * 1024));
-      } catch {
-        // ENOSPC: the disk is full
+        expect((await s.post(example())).status).toBe(202);
+        const filler = path.join(mountPoint, 'filler');
+        writeFileSync(filler, Buffer.alloc(Math.floor(3.6 * 1024 * 1024)));
+        const full = await fetch(`${s.url}/healthz`);
+        expect(full.status).toBe(503);
+        expect(await full.json()).toEqual({ status: 'unavailable' });
+        expect((await s.health()).reason).toBe('disk-full');
+        // Full to the last byte: the referral cannot be stored, and says so.
+        try {
+          for (let i = 0; ; i++) writeFileSync(path.join(mountPoint, `rest-${i}`), Buffer.alloc(64 * 1024));
+        } catch {
+          // ENOSPC: the disk is full
+        }
+        expect((await s.post(example())).status).toBe(503);
+        for (const name of readdirSync(mountPoint)) if (name.startsWith('rest-')) rmSync(path.join(mountPoint, name));
+        rmSync(filler);
+        expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+        expect((await s.post(example())).status).toBe(202);
+      } finally {
+        await s.kill();
+        execFileSync('umount', ['-l', mountPoint]);
       }
-      expect((await s.post(example())).status).toBe(503);
-      for (const name of readdirSync(mountPoint)) if (name.startsWith('rest-')) rmSync(path.join(mountPoint, name));
-      rmSync(filler);
-      expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
-      expect((await s.post(example())).status).toBe(202);
-    } finally {
-      await s.kill();
-      execFileSync('umount', ['-l', mountPoint]);
-    }
-  });
+    },
+  );
 
   it.skipIf(!mountable)('exits 78 naming DATA_DIR when its parent is read-only (root only: tmpfs)', () => {
     const mountPoint = tempDir('tmpfs-ro');
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', mountPoint]);
     try {
       const run = spawnSync(process.execPath, ['dist/server/entry.mjs'], {
-        env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', DATA_DIR: path.join(mountPoint, 'data'), INTAKE_INBOX_DIR: tempDir('inbox') },
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOST: '127.0.0.1',
+          PORT: '0',
+          DATA_DIR: path.join(mountPoint, 'data'),
+          INTAKE_INBOX_DIR: tempDir('inbox'),
+        },
         encoding: 'utf8',
         timeout: 15_000,
       });
@@ -489,7 +551,12 @@ describe('start-up', () => {
     const oldKey = Buffer.alloc(32, 1).toString('base64');
     const newKey = Buffer.alloc(32, 2).toString('base64');
     // A webhook nobody answers: the referral stays pending.
-    const base = { DATA_DIR: dataDir, INTAKE_WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/down`, INTAKE_WEBHOOK_SECRET: 'y'.repeat(40), DELIVERY_RETRY_BASE_MS: '600000' };
+    const base = {
+      DATA_DIR: dataDir,
+      INTAKE_WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/down`,
+      INTAKE_WEBHOOK_SECRET: 'y'.repeat(40),
+      DELIVERY_RETRY_BASE_MS: '600000',
+    };
     const s = await new BuiltServer(await freePort(), { ...base, REFERRAL_KEY: oldKey }).start();
     let reference = '';
     try {
@@ -504,7 +571,11 @@ describe('start-up', () => {
     expect(refused.stderr).toContain('1 referral(s)');
     expect(refused.stderr).toContain('REFERRAL_KEY_CHANGED=dead-letter');
 
-    const s2 = await new BuiltServer(await freePort(), { ...base, REFERRAL_KEY: newKey, REFERRAL_KEY_CHANGED: 'dead-letter' }).start();
+    const s2 = await new BuiltServer(await freePort(), {
+      ...base,
+      REFERRAL_KEY: newKey,
+      REFERRAL_KEY_CHANGED: 'dead-letter',
+    }).start();
     try {
       expect(s2.log).toContain(reference);
       const h = await s2.health();

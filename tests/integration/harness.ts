@@ -63,7 +63,6 @@ export class Mailbox {
   to = (address: string) => this.received.filter((m) => m.to.includes(address));
 }
 
-
 export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -14,8 +14,11 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   if (!findPgBin()) {
-    if (process.env.CI) throw new Error("CI: PostgreSQL not found (install Debian's postgresql package, as .ci/run does, or set PG_BIN)");
-    console.warn('integration: PostgreSQL not found (PG_BIN, /usr/lib/postgresql/*/bin): the PostgreSQL variants are skipped');
+    if (process.env.CI)
+      throw new Error("CI: PostgreSQL not found (install Debian's postgresql package, as .ci/run does, or set PG_BIN)");
+    console.warn(
+      'integration: PostgreSQL not found (PG_BIN, /usr/lib/postgresql/*/bin): the PostgreSQL variants are skipped',
+    );
     project.provide('postgres', null);
     return;
   }

@@ -18,7 +18,9 @@ const messageId = (raw: Buffer) => /^Message-ID:\s*(<[^>]+>)/im.exec(raw.toStrin
 async function servers(n: number, env: Record<string, string>): Promise<BuiltServer[]> {
   // Started together on a new database: both run the migrations at once (advisory lock).
   const started = await Promise.all(
-    Array.from({ length: n }, async () => new BuiltServer(await freePort(), { DATA_DIR: tempDir('data'), ...env }).start()),
+    Array.from({ length: n }, async () =>
+      new BuiltServer(await freePort(), { DATA_DIR: tempDir('data'), ...env }).start(),
+    ),
   );
   for (const s of started) running.push({ stop: () => s.kill() });
   return started;
@@ -90,7 +92,13 @@ describe.skipIf(!pgCluster)('several servers on one PostgreSQL database', () => 
       );
     } catch (error) {
       const got = delivered();
-      console.error(`missing ${wanted.filter((id) => !got.has(id)).length} of ${wanted.length}; received ${smtp.received.length}; ${JSON.stringify(await b!.health())}\n${b!.log.split('\n').filter((l) => !/: delivered \(/.test(l)).slice(-30).join('\n')}`);
+      console.error(
+        `missing ${wanted.filter((id) => !got.has(id)).length} of ${wanted.length}; received ${smtp.received.length}; ${JSON.stringify(await b!.health())}\n${b!.log
+          .split('\n')
+          .filter((l) => !/: delivered \(/.test(l))
+          .slice(-30)
+          .join('\n')}`,
+      );
       throw error;
     }
     // Past a lease of the killed server and a poll: a late duplicate would have arrived by now.
@@ -151,7 +159,11 @@ describe.skipIf(!pgCluster)('several servers on one PostgreSQL database', () => 
       const values = toFormValues(example(), REFERRAL_FIELDS);
       const form = new URLSearchParams({ step: 'submit' });
       for (const [k, v] of Object.entries(values)) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
-      const page = await fetch(`${s!.url}/nl/referral/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: s!.url }, body: form });
+      const page = await fetch(`${s!.url}/nl/referral/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: s!.url },
+        body: form,
+      });
       expect(page.status).toBe(503);
       expect(page.headers.get('retry-after')).toBe('30');
       const html = await page.text();
@@ -181,7 +193,14 @@ describe.skipIf(!pgCluster)('several servers on one PostgreSQL database', () => 
   it('stops at start with exit 78 naming DATABASE_URL when it cannot connect or log in, never showing the password', async () => {
     const start = (url: string) =>
       spawnSync(process.execPath, ['dist/server/entry.mjs'], {
-        env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', DATA_DIR: tempDir('data'), INTAKE_INBOX_DIR: tempDir('inbox'), DATABASE_URL: url },
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOST: '127.0.0.1',
+          PORT: '0',
+          DATA_DIR: tempDir('data'),
+          INTAKE_INBOX_DIR: tempDir('inbox'),
+          DATABASE_URL: url,
+        },
         encoding: 'utf8',
         timeout: 20_000,
       });

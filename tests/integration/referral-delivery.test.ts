@@ -40,8 +40,14 @@ async function databaseFiles(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ oid: number }>('SELECT oid FROM pg_database WHERE datname = current_database()');
-    return [path.join(pgCluster!.dataDir, 'base', String(rows[0]!.oid)), path.join(pgCluster!.dataDir, 'global'), path.join(pgCluster!.dataDir, 'pg_wal')];
+    const { rows } = await client.query<{ oid: number }>(
+      'SELECT oid FROM pg_database WHERE datname = current_database()',
+    );
+    return [
+      path.join(pgCluster!.dataDir, 'base', String(rows[0]!.oid)),
+      path.join(pgCluster!.dataDir, 'global'),
+      path.join(pgCluster!.dataDir, 'pg_wal'),
+    ];
   } finally {
     await client.end();
   }
@@ -65,7 +71,9 @@ async function databaseText(url: string): Promise<string> {
 
 /** The intake mails about one referral (its X-CO3-Reference header). */
 const about = (mailbox: Mailbox, reference: string) =>
-  mailbox.to(INTAKE).filter((m) => new RegExp(`^x-co3-reference: *${reference}\\r?$`, 'im').test(m.raw.toString('latin1')));
+  mailbox
+    .to(INTAKE)
+    .filter((m) => new RegExp(`^x-co3-reference: *${reference}\\r?$`, 'im').test(m.raw.toString('latin1')));
 
 /**
  * "Nothing more is sent", shown by a positive signal instead of a fixed wait: a marker referral
@@ -73,7 +81,10 @@ const about = (mailbox: Mailbox, reference: string) =>
  * pending, no earlier send is still under way and no row is left that could be sent again.
  */
 async function settled(server: BuiltServer, mailbox: Mailbox, delivered: number): Promise<void> {
-  const res = await server.post({ ...example(), description: 'Marker: a second referral, to know the dispatcher moved on.' });
+  const res = await server.post({
+    ...example(),
+    description: 'Marker: a second referral, to know the dispatcher moved on.',
+  });
   expect(res.status).toBe(202);
   const { reference } = (await res.json()) as { reference: string };
   await waitFor('the marker mail', () => about(mailbox, reference).length === 1);
@@ -97,7 +108,9 @@ describe.each(BACKENDS)('delivery to the intake mailbox over SMTP (%s)', (backen
     expect(mail.subject).not.toContain('Peeters');
     expect(mail.messageId).toBe(`<${reference.toLowerCase()}@co3.example>`);
     expect(mail.text).toContain('=== DOORVERWIJZER ===');
-    expect(mail.text).toContain('Wettelijke basis volgens de doorverwijzer:\n  | Toestemming: het gezin weet het en stemt in');
+    expect(mail.text).toContain(
+      'Wettelijke basis volgens de doorverwijzer:\n  | Toestemming: het gezin weet het en stemt in',
+    );
     const json = JSON.parse(mail.attachments.find((a) => a.filename === `${reference}.json`)!.content.toString());
     expect(json.referral).toEqual({ ...example() });
     await waitFor('delivered in healthz', async () => (await server.health()).referrals.delivered === 1);

@@ -17,7 +17,7 @@ afterAll(async () => server.kill());
 /** A small deterministic generator, so a failing payload can be reproduced from its index. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const HOSTILE_STRINGS = [
@@ -41,19 +41,36 @@ const HOSTILE_STRINGS = [
 ];
 const HOSTILE_VALUES = [null, true, 0, -1, 1e308, Number.NaN, [], {}, [[[]]], { $gt: '' }, '1', 99999999999];
 const PATHS = [
-  'referrer.name', 'referrer.email', 'referrer.phone', 'referrer.role', 'referrer.callback', 'family.location',
-  'family.adults', 'family.children', 'family.interpreter', 'violence.forms', 'violence.repeated', 'violence.victim',
-  'organisations.involved', 'lifeDomains', 'protective', 'safety.acuteDanger', 'sharing.legalBasis', 'sharing.familyInformed',
-  'description', 'motivation',
+  'referrer.name',
+  'referrer.email',
+  'referrer.phone',
+  'referrer.role',
+  'referrer.callback',
+  'family.location',
+  'family.adults',
+  'family.children',
+  'family.interpreter',
+  'violence.forms',
+  'violence.repeated',
+  'violence.victim',
+  'organisations.involved',
+  'lifeDomains',
+  'protective',
+  'safety.acuteDanger',
+  'sharing.legalBasis',
+  'sharing.familyInformed',
+  'description',
+  'motivation',
 ];
 
 /** One invalid or hostile payload. Every one breaks the schema in at least one way. */
 function payload(i: number): string {
   const random = rng(i + 1);
-  const pick = <T,>(a: readonly T[]) => a[Math.floor(random() * a.length)]!;
+  const pick = <T>(a: readonly T[]) => a[Math.floor(random() * a.length)]!;
   const kind = i % 10;
   if (kind === 0) return pick(['', 'null', '[]', '"x"', '{', '{"referrer":', '1e999999', '\u0000', 'true']);
-  if (kind === 1) return `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"referrer":${JSON.stringify(example().referrer)}}`;
+  if (kind === 1)
+    return `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"referrer":${JSON.stringify(example().referrer)}}`;
   const body = example();
   const breaks = 1 + Math.floor(random() * 3);
   for (let b = 0; b < breaks; b++) {
@@ -104,7 +121,13 @@ describe('bad input to POST /api/referrals', () => {
     const json = (await fr.json()) as { errors: { field: string; code: string; message: string }[] };
     expect(json.errors).toEqual([{ field: 'referrer.email', code: 'email', message: expect.any(String) }]);
     const nl = (await (await server.post(body, {}).then((r) => r)).json()) as typeof json;
-    const ar = (await (await fetch(`${server.url}/api/referrals?lang=ar`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as typeof json;
+    const ar = (await (
+      await fetch(`${server.url}/api/referrals?lang=ar`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json()) as typeof json;
     expect(ar.errors[0]!.message).not.toBe(nl.errors[0]!.message);
   });
 
@@ -115,7 +138,11 @@ describe('bad input to POST /api/referrals', () => {
   });
 
   it('refuses another content type with 415', async () => {
-    const r = await fetch(`${server.url}/api/referrals`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: server.url }, body: JSON.stringify(example()) });
+    const r = await fetch(`${server.url}/api/referrals`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: server.url },
+      body: JSON.stringify(example()),
+    });
     expect(r.status).toBe(415);
   });
 
@@ -141,8 +168,19 @@ describe('bad input to POST /api/referrals', () => {
 
 describe('fuzz: the form route, charsets and duplicate keys', () => {
   const FORM_FIELDS = [
-    'referrer.name', 'referrer.email', 'referrer.callbackTimes', 'family.location', 'family.adults', 'family.children',
-    'violence.forms', 'violence.victim', 'safety.acuteDanger', 'sharing.legalBasis', 'description', 'step', 'contact_url',
+    'referrer.name',
+    'referrer.email',
+    'referrer.callbackTimes',
+    'family.location',
+    'family.adults',
+    'family.children',
+    'violence.forms',
+    'violence.victim',
+    'safety.acuteDanger',
+    'sharing.legalBasis',
+    'description',
+    'step',
+    'contact_url',
   ];
   const FORM_TYPES = [
     'application/x-www-form-urlencoded',
@@ -159,7 +197,7 @@ describe('fuzz: the form route, charsets and duplicate keys', () => {
   /** One hostile form post: random fields, hostile values, broken escapes, repeated answers, odd types. */
   function formPost(i: number): { type: string | null; body: string } {
     const random = rng(10_000 + i);
-    const pick = <T,>(a: readonly T[]) => a[Math.floor(random() * a.length)]!;
+    const pick = <T>(a: readonly T[]) => a[Math.floor(random() * a.length)]!;
     const parts = [`step=${pick(['check', 'submit', 'submit', 'x'])}`];
     for (let n = 0; n < 1 + Math.floor(random() * 8); n++) {
       const text = String(pick(HOSTILE_STRINGS)).slice(0, 3000);
@@ -178,23 +216,49 @@ describe('fuzz: the form route, charsets and duplicate keys', () => {
   /** One JSON body that is refused: a repeated key, another charset, or bytes that are not UTF-8. */
   function jsonPost(i: number): { type: string | null; body: Uint8Array<ArrayBuffer> } {
     const random = rng(20_000 + i);
-    const pick = <T,>(a: readonly T[]) => a[Math.floor(random() * a.length)]!;
+    const pick = <T>(a: readonly T[]) => a[Math.floor(random() * a.length)]!;
     const text = JSON.stringify(example());
     const kind = i % 3;
     if (kind === 0) {
-      const key = pick(['acuteDanger', 'legalBasis', 'email', 'location', 'forms', 'description', 'referrer', 'safety']);
+      const key = pick([
+        'acuteDanger',
+        'legalBasis',
+        'email',
+        'location',
+        'forms',
+        'description',
+        'referrer',
+        'safety',
+      ]);
       const value = JSON.stringify(pick([...HOSTILE_STRINGS.slice(0, 8), ...HOSTILE_VALUES.slice(0, 6)]) ?? null);
       const dup = text.replace(`"${key}":`, `"${key}":${value},"${key}":`);
-      return { type: pick(['application/json', 'application/json; charset=utf-8']), body: new TextEncoder().encode(dup) };
+      return {
+        type: pick(['application/json', 'application/json; charset=utf-8']),
+        body: new TextEncoder().encode(dup),
+      };
     }
     if (kind === 1) {
-      const type = pick(['application/json; charset=iso-8859-1', 'application/json;charset=latin1', 'application/json; charset=utf-16', 'application/json; charset="windows-1252"', 'application/json; charset=']);
-      return { type, body: new Uint8Array(Buffer.from(text.replace('Peeters', 'Pe\u00ebters'), pick(['latin1', 'utf16le', 'utf8'] as const))) };
+      const type = pick([
+        'application/json; charset=iso-8859-1',
+        'application/json;charset=latin1',
+        'application/json; charset=utf-16',
+        'application/json; charset="windows-1252"',
+        'application/json; charset=',
+      ]);
+      return {
+        type,
+        body: new Uint8Array(
+          Buffer.from(text.replace('Peeters', 'Pe\u00ebters'), pick(['latin1', 'utf16le', 'utf8'] as const)),
+        ),
+      };
     }
     const bytes = Buffer.from(text, 'utf8');
     const at = Math.floor(random() * bytes.length);
     const bad = pick([[0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80]]);
-    return { type: 'application/json', body: new Uint8Array(Buffer.concat([bytes.subarray(0, at), Buffer.from(bad), bytes.subarray(at)])) };
+    return {
+      type: 'application/json',
+      body: new Uint8Array(Buffer.concat([bytes.subarray(0, at), Buffer.from(bad), bytes.subarray(at)])),
+    };
   }
 
   it('answers 150 hostile form posts with 4xx (or the form again), never 5xx, never accepting one', async () => {
@@ -229,14 +293,23 @@ describe('fuzz: the form route, charsets and duplicate keys', () => {
       const statuses = await Promise.all(
         Array.from({ length: 25 }, (_, j) => {
           const { type, body } = jsonPost(i + j);
-          return fetch(`${server.url}/api/referrals`, { method: 'POST', headers: type ? { 'content-type': type } : {}, body }).then(async (r) => {
+          return fetch(`${server.url}/api/referrals`, {
+            method: 'POST',
+            headers: type ? { 'content-type': type } : {},
+            body,
+          }).then(async (r) => {
             const json = (await r.json()) as { error: string };
             return [r.status, json.error] as const;
           });
         }),
       );
       for (const [j, [status, error]] of statuses.entries()) {
-        const expected = (i + j) % 3 === 0 ? [400, 'duplicate-key'] : (i + j) % 3 === 1 ? [415, 'unsupported-charset'] : [400, 'invalid-encoding'];
+        const expected =
+          (i + j) % 3 === 0
+            ? [400, 'duplicate-key']
+            : (i + j) % 3 === 1
+              ? [415, 'unsupported-charset']
+              : [400, 'invalid-encoding'];
         expect([status, error], `json post ${i + j}`).toEqual(expected);
       }
     }
@@ -258,7 +331,10 @@ describe('configuration', () => {
       [{ REFERRAL_KEY: 'c2hvcnQ=' }, 'REFERRAL_KEY'],
       [{ INTAKE_SMTP_URL: 'http://mail.example' }, 'INTAKE_SMTP_URL'],
       [{ INTAKE_SMTP_URL: 'smtp://127.0.0.1:2525' }, 'INTAKE_MAIL_TO'],
-      [{ INTAKE_WEBHOOK_URL: 'http://intake.example/hook', INTAKE_WEBHOOK_SECRET: 'x'.repeat(40) }, 'INTAKE_WEBHOOK_URL'],
+      [
+        { INTAKE_WEBHOOK_URL: 'http://intake.example/hook', INTAKE_WEBHOOK_SECRET: 'x'.repeat(40) },
+        'INTAKE_WEBHOOK_URL',
+      ],
       [{ DELIVERY_RETRY_BASE_MS: 'soon' }, 'DELIVERY_RETRY_BASE_MS'],
       [{ NODE_ENV: 'production' }, 'REFERRAL_KEY'],
       [{ NODE_ENV: 'production', REFERRAL_KEY: Buffer.alloc(32, 1).toString('base64') }, 'INTAKE_SMTP_URL'],
@@ -296,7 +372,9 @@ describe('the webhook gateway', () => {
       const { headers, body } = received[0]!;
       const timestamp = String(headers['x-co3-timestamp']);
       expect(Math.abs(Date.now() / 1000 - Number(timestamp))).toBeLessThan(60);
-      expect(headers['x-co3-signature']).toBe(`sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`);
+      expect(headers['x-co3-signature']).toBe(
+        `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`,
+      );
       expect(JSON.parse(body).reference).toBe(reference);
       expect(headers['idempotency-key']).toBe(reference);
     } finally {
@@ -308,7 +386,11 @@ describe('the webhook gateway', () => {
 
 describe('bad input to the form page', () => {
   const post = (body: BodyInit, type: string) =>
-    fetch(`${server.url}/nl/referral/`, { method: 'POST', headers: { 'content-type': type, origin: server.url }, body });
+    fetch(`${server.url}/nl/referral/`, {
+      method: 'POST',
+      headers: { 'content-type': type, origin: server.url },
+      body,
+    });
 
   it('answers an oversized form with 413 and a page, not an error', async () => {
     const r = await post(`step=submit&description=${'x'.repeat(70 * 1024)}`, 'application/x-www-form-urlencoded');
@@ -322,7 +404,10 @@ describe('bad input to the form page', () => {
   });
 
   it('answers a form with only junk fields with 400 and the error summary', async () => {
-    const r = await post('step=submit&referrer.name=%3Cscript%3Ealert(7)%3C%2Fscript%3E&__proto__=1&constructor=2', 'application/x-www-form-urlencoded');
+    const r = await post(
+      'step=submit&referrer.name=%3Cscript%3Ealert(7)%3C%2Fscript%3E&__proto__=1&constructor=2',
+      'application/x-www-form-urlencoded',
+    );
     expect(r.status).toBe(400);
     const html = await r.text();
     expect(html).toContain('id="error-summary"');

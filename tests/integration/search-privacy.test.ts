@@ -4,7 +4,10 @@ import { BuiltServer, freePort, sleep, tempDir } from './harness.ts';
 // The built server, its whole output kept: a search must leave no trace in it.
 let server: BuiltServer;
 beforeAll(async () => {
-  server = await new BuiltServer(await freePort(), { DATA_DIR: tempDir('data'), INTAKE_INBOX_DIR: tempDir('inbox') }).start();
+  server = await new BuiltServer(await freePort(), {
+    DATA_DIR: tempDir('data'),
+    INTAKE_INBOX_DIR: tempDir('inbox'),
+  }).start();
 });
 afterAll(async () => server.kill());
 
@@ -56,7 +59,10 @@ describe('search and the server log', () => {
 describe('search answered before the page pipeline', () => {
   let fresh: BuiltServer;
   beforeAll(async () => {
-    fresh = await new BuiltServer(await freePort(), { DATA_DIR: tempDir('data'), INTAKE_INBOX_DIR: tempDir('inbox') }).start();
+    fresh = await new BuiltServer(await freePort(), {
+      DATA_DIR: tempDir('data'),
+      INTAKE_INBOX_DIR: tempDir('inbox'),
+    }).start();
   });
   afterAll(async () => fresh.kill());
 

@@ -21,7 +21,10 @@ describe('splitNumbers', () => {
   });
 
   it('isolates every number of a list separately, and keeps dates and percentages whole', () => {
-    const numbers = (s: string) => splitNumbers(s).filter((p) => p.isolate).map((p) => p.text);
+    const numbers = (s: string) =>
+      splitNumbers(s)
+        .filter((p) => p.isolate)
+        .map((p) => p.text);
     expect(numbers('اتصل بـ 1712 أو 101 أو 112')).toEqual(['1712', '101', '112']);
     expect(numbers('في 29/03/2024 و2013 · 2010')).toEqual(['29/03/2024', '2013', '2010']);
     expect(numbers('حوالي 50%')).toEqual(['50%']);
@@ -31,8 +34,7 @@ describe('splitNumbers', () => {
 
 describe('isolateNumbersInHtml', () => {
   it('wraps numbers in text and nowhere else', () => {
-    const html =
-      '<p class="x1" data-n="0800 30 030">اتصل <a href="tel:080030030">0800 30 030</a> أو&nbsp;1712</p>';
+    const html = '<p class="x1" data-n="0800 30 030">اتصل <a href="tel:080030030">0800 30 030</a> أو&nbsp;1712</p>';
     expect(isolateNumbersInHtml(html)).toBe(
       `<p class="x1" data-n="0800 30 030">اتصل <a href="tel:080030030">${iso('0800 30 030')}</a> أو&nbsp;${iso('1712')}</p>`,
     );

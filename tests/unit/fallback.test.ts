@@ -14,9 +14,18 @@ describe('pagePaths', () => {
 
   it('falls back to Dutch, flagged, when a translation is missing', () => {
     const paths = pagePaths(['nl/home', 'nl/safety', 'fr/home'], pages);
-    expect(paths.find((p) => p.locale === 'fr' && p.page === 'home')).toMatchObject({ fallback: false, entryId: 'fr/home' });
-    expect(paths.find((p) => p.locale === 'fr' && p.page === 'safety')).toMatchObject({ fallback: true, entryId: 'nl/safety' });
-    expect(paths.find((p) => p.locale === 'ar' && p.page === 'home')).toMatchObject({ fallback: true, entryId: 'nl/home' });
+    expect(paths.find((p) => p.locale === 'fr' && p.page === 'home')).toMatchObject({
+      fallback: false,
+      entryId: 'fr/home',
+    });
+    expect(paths.find((p) => p.locale === 'fr' && p.page === 'safety')).toMatchObject({
+      fallback: true,
+      entryId: 'nl/safety',
+    });
+    expect(paths.find((p) => p.locale === 'ar' && p.page === 'home')).toMatchObject({
+      fallback: true,
+      entryId: 'nl/home',
+    });
   });
 
   it('fails the build, naming the page, when the Dutch source is missing', () => {

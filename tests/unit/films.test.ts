@@ -3,26 +3,56 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULT_LOCALE, LOCALES } from '../../src/i18n/locales.ts';
-import { captionFile, captionsOnByDefault, clock, filmProblems, fileSize, isoDuration, paragraphs, transcriptFile, versionFor } from '../../src/features/films/films.ts';
+import {
+  captionFile,
+  captionsOnByDefault,
+  clock,
+  filmProblems,
+  fileSize,
+  isoDuration,
+  paragraphs,
+  transcriptFile,
+  versionFor,
+} from '../../src/features/films/films.ts';
 import { frameableHeaders, isFrameable } from '../../src/lib/security-headers.ts';
 import { videoSchema } from '../../src/content/schemas.ts';
 
 const VTT = 'WEBVTT\n\n00:00.000 --> 00:05.000\nHallo\n';
 const complete = (): Map<string, string> =>
-  new Map(LOCALES.flatMap((l) => [[captionFile(l), VTT], [transcriptFile(l), 'Hallo']] as [string, string][]));
+  new Map(
+    LOCALES.flatMap(
+      (l) =>
+        [
+          [captionFile(l), VTT],
+          [transcriptFile(l), 'Hallo'],
+        ] as [string, string][],
+    ),
+  );
 const film = { slug: 'gezin', duration: 10, named: ['film.mp4'] };
 
 describe('filmProblems', () => {
   it('finds nothing wrong with a complete film', () => {
     const files = complete();
-    expect(filmProblems(film, (f) => files.get(f), (f) => f === 'film.mp4')).toEqual([]);
+    expect(
+      filmProblems(
+        film,
+        (f) => files.get(f),
+        (f) => f === 'film.mp4',
+      ),
+    ).toEqual([]);
   });
 
   it('names the film and locale of a missing caption file or transcript', () => {
     const files = complete();
     files.delete('captions.ber.vtt');
     files.set('transcript.de.txt', '  \n');
-    expect(filmProblems(film, (f) => files.get(f), () => true)).toEqual([
+    expect(
+      filmProblems(
+        film,
+        (f) => files.get(f),
+        () => true,
+      ),
+    ).toEqual([
       'film "gezin" (ber): captions.ber.vtt is missing',
       'film "gezin" (de): transcript.de.txt is missing or empty',
     ]);
@@ -32,15 +62,27 @@ describe('filmProblems', () => {
     const files = complete();
     files.set('captions.ar.vtt', 'WEBVTT\n\n00:00.000 --> 00:12.000\nTe lang\n');
     files.set('captions.fr.vtt', 'Bonjour');
-    const problems = filmProblems(film, (f) => files.get(f), () => true);
+    const problems = filmProblems(
+      film,
+      (f) => files.get(f),
+      () => true,
+    );
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^film "gezin" \(ar\): captions\.ar\.vtt is not valid WebVTT: line 3: .*after the end of the film \(10 s\)/);
+    expect(problems[0]).toMatch(
+      /^film "gezin" \(ar\): captions\.ar\.vtt is not valid WebVTT: line 3: .*after the end of the film \(10 s\)/,
+    );
     expect(problems[1]).toMatch(/^film "gezin" \(fr\): captions\.fr\.vtt is not valid WebVTT: line 1/);
   });
 
   it('names a media file the metadata lists but the folder lacks', () => {
     const files = complete();
-    expect(filmProblems(film, (f) => files.get(f), () => false)).toEqual(['film "gezin": film.mp4 is missing']);
+    expect(
+      filmProblems(
+        film,
+        (f) => files.get(f),
+        () => false,
+      ),
+    ).toEqual(['film "gezin": film.mp4 is missing']);
   });
 });
 
@@ -71,7 +113,10 @@ describe('the committed films', () => {
       for (const locale of others) {
         const v = data.variants[locale]!;
         expect(v.spoken, locale).toBe(false);
-        expect(v.sources.map((s) => s.type.split(';')[0]), locale).toEqual(['video/webm', 'video/mp4']);
+        expect(
+          v.sources.map((s) => s.type.split(';')[0]),
+          locale,
+        ).toEqual(['video/webm', 'video/mp4']);
         for (const f of [...v.sources.map((s) => s.file), v.poster!]) {
           expect(f, locale).toContain(`.${locale}.`);
           expect(files.has(f), `${f} used twice`).toBe(false);
@@ -81,7 +126,6 @@ describe('the committed films', () => {
     });
   }
 });
-
 
 describe('videoSchema', () => {
   it('rejects chapters out of order or after the end', () => {
@@ -111,17 +155,35 @@ describe('versionFor', () => {
   };
   it('gives the version spoken in the visitor’s language, without captions forced on', () => {
     const version = versionFor(playable, 'ber');
-    expect(version).toEqual({ sources: ber, download: 'film.ber.mp4', poster: 'poster.jpg', language: 'ber', spoken: true });
+    expect(version).toEqual({
+      sources: ber,
+      download: 'film.ber.mp4',
+      poster: 'poster.jpg',
+      language: 'ber',
+      spoken: true,
+    });
     expect(captionsOnByDefault(version, 'ber', false)).toBe(false);
   });
   it('gives a silent version with the words on screen in the visitor’s language and its own poster; captions would repeat them', () => {
     const version = versionFor(playable, 'ar');
-    expect(version).toEqual({ sources: ar, download: 'film.ar.mp4', poster: 'poster.ar.jpg', language: 'ar', spoken: false });
+    expect(version).toEqual({
+      sources: ar,
+      download: 'film.ar.mp4',
+      poster: 'poster.ar.jpg',
+      language: 'ar',
+      spoken: false,
+    });
     expect(captionsOnByDefault(version, 'ar', true)).toBe(false);
   });
   it('falls back to the main (Dutch) film with captions when a language has no version', () => {
     const version = versionFor(playable, 'fr');
-    expect(version).toEqual({ sources: main, download: 'film.mp4', poster: 'poster.jpg', language: null, spoken: false });
+    expect(version).toEqual({
+      sources: main,
+      download: 'film.mp4',
+      poster: 'poster.jpg',
+      language: null,
+      spoken: false,
+    });
     expect(captionsOnByDefault(version, 'fr', true)).toBe(true);
     expect(captionsOnByDefault(version, 'fr', false)).toBe(true);
   });
@@ -134,7 +196,12 @@ describe('versionFor', () => {
 describe('formatting', () => {
   it('writes times as a viewer reads them and as ISO durations', () => {
     expect([clock(0), clock(65), clock(3725)]).toEqual(['0:00', '1:05', '1:02:05']);
-    expect([isoDuration(45), isoDuration(60), isoDuration(3725), isoDuration(0)]).toEqual(['PT45S', 'PT1M', 'PT1H2M5S', 'PT0S']);
+    expect([isoDuration(45), isoDuration(60), isoDuration(3725), isoDuration(0)]).toEqual([
+      'PT45S',
+      'PT1M',
+      'PT1H2M5S',
+      'PT0S',
+    ]);
   });
   it('splits a transcript into paragraphs', () => {
     expect(paragraphs('Een\ntwee.\n\n\nDrie.\n')).toEqual(['Een twee.', 'Drie.']);

@@ -32,8 +32,15 @@ describe('one term for one thing in each language', () => {
       const glossary = readGlossary(root, locale);
       expect(glossary.locale).toBe(locale);
       for (const entry of glossary.terms) {
-        const own = scanText(entry.term.replace(/\(.*?\)/g, ''), { ...glossary, terms: [{ ...entry, patterns: [] }] }, 'term');
-        expect(own.map((v) => `${locale}: ${v.found}`), entry.concept).toEqual([]);
+        const own = scanText(
+          entry.term.replace(/\(.*?\)/g, ''),
+          { ...glossary, terms: [{ ...entry, patterns: [] }] },
+          'term',
+        );
+        expect(
+          own.map((v) => `${locale}: ${v.found}`),
+          entry.concept,
+        ).toEqual([]);
       }
     }
   });
@@ -65,7 +72,11 @@ describe('scanText', () => {
   const ar = readGlossary(root, 'ar');
 
   it('names file, line, the variant and the term to use', () => {
-    const found = scanText('Erste Zeile.\nIm Kettenansatz arbeiten alle zusammen. Ruf an, wenn du Hilfe brauchst.', de, 'x.md');
+    const found = scanText(
+      'Erste Zeile.\nIm Kettenansatz arbeiten alle zusammen. Ruf an, wenn du Hilfe brauchst.',
+      de,
+      'x.md',
+    );
     expect(found.map(describeViolation)).toEqual([
       'x.md:2: "Kettenansatz" → use "vernetzter Ansatz" (ketenaanpak)',
       'x.md:2: "du" → use "Sie" (form of address)',
@@ -85,10 +96,12 @@ describe('scanText', () => {
 
   it('finds a page that names the Veilig Huis without its gloss, and accepts bold and a source in the brackets', () => {
     const en = readGlossary(root, 'en');
-    expect(missingGlosses('---\ntitle: x\n---\n\nAsk the Veilig Huis.\n', en, 'p.md').map(describeMissingGloss)).toEqual([
-      'p.md:5: names "Veilig Huis" but never glosses it: write "Veilig Huis (Safe House)" once',
-    ]);
-    expect(missingGlosses('The **Veilig Huis** (Safe House; source: x). The Veilig Huis helps.', en, 'p.md')).toEqual([]);
+    expect(
+      missingGlosses('---\ntitle: x\n---\n\nAsk the Veilig Huis.\n', en, 'p.md').map(describeMissingGloss),
+    ).toEqual(['p.md:5: names "Veilig Huis" but never glosses it: write "Veilig Huis (Safe House)" once']);
+    expect(missingGlosses('The **Veilig Huis** (Safe House; source: x). The Veilig Huis helps.', en, 'p.md')).toEqual(
+      [],
+    );
     expect(missingGlosses('All Veilige Huizen.', en, 'p.md')).toEqual([]);
   });
 
@@ -123,7 +136,9 @@ describe('a page written for children may address its reader informally (address
 
   it('does not accept the declaration without a reason, and then checks the usual address', () => {
     const found = scanPage(front('address:\n  form: informal\n'), de, 'de/kind.md');
-    expect(found[0] && describeViolation(found[0])).toMatch(/^de\/kind\.md:4: address\.why: .*checked for the usual form of address$/);
+    expect(found[0] && describeViolation(found[0])).toMatch(
+      /^de\/kind\.md:4: address\.why: .*checked for the usual form of address$/,
+    );
     expect(found.map((v) => v.found)).toEqual(expect.arrayContaining(['address', 'du', 'deiner', 'Kettenansatz']));
     expect(pageAddress('---\ntitle: x\naddress: informal\n---\n', 'p.md').problem?.message).toMatch(/^address: /);
   });

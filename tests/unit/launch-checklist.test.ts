@@ -25,11 +25,16 @@ describe('the launch checklist (docs/launch-checklist.md)', () => {
 
   it('picks up whatever entries a content file gains, anywhere in it, and page front matter too', () => {
     const copy = mkdtempSync(join(tmpdir(), 'co3-checklist-'));
-    cpSync(join(root, 'content'), join(copy, 'content'), { recursive: true, filter: (src) => !src.includes('/videos') });
+    cpSync(join(root, 'content'), join(copy, 'content'), {
+      recursive: true,
+      filter: (src) => !src.includes('/videos'),
+    });
     const before = collectChecklist(copy).length;
     const centresFile = join(copy, 'content/centres.json');
     const centres = JSON.parse(readFileSync(centresFile, 'utf8')) as Record<string, unknown>[];
-    centres[0]!.toConfirm = [{ field: 'region', why: 'Only pilot police zones are named by the sources.', ask: 'The centre' }];
+    centres[0]!.toConfirm = [
+      { field: 'region', why: 'Only pilot police zones are named by the sources.', ask: 'The centre' },
+    ];
     writeFileSync(centresFile, JSON.stringify(centres));
     mkdirSync(join(copy, 'content/pages/xx'), { recursive: true });
     writeFileSync(
@@ -46,13 +51,22 @@ describe('the launch checklist (docs/launch-checklist.md)', () => {
   });
 
   it('refuses an entry without a reason or someone to ask, naming where it is', () => {
-    expect(() => itemsIn('content/x.json', { a: { toConfirm: [{ field: 'phone', why: '' }] } })).toThrow(/content\/x\.json a: toConfirm\[0\]/);
+    expect(() => itemsIn('content/x.json', { a: { toConfirm: [{ field: 'phone', why: '' }] } })).toThrow(
+      /content\/x\.json a: toConfirm\[0\]/,
+    );
     expect(() => itemsIn('content/x.json', [{ id: 'y', toConfirm: [] }])).toThrow(/non-empty/);
   });
 
   it('shows what the field holds now, and keeps table cells intact', () => {
     const md = renderChecklist(
-      itemsIn('content/x.json', [{ id: 'a', phone: '', note: 'with | pipe', toConfirm: [{ field: 'note', why: 'A reason\nover two lines.', ask: 'Someone' }] }]),
+      itemsIn('content/x.json', [
+        {
+          id: 'a',
+          phone: '',
+          note: 'with | pipe',
+          toConfirm: [{ field: 'note', why: 'A reason\nover two lines.', ask: 'Someone' }],
+        },
+      ]),
     );
     expect(md).toContain('| `a` | `note` | with \\| pipe | A reason over two lines. | Someone |');
   });

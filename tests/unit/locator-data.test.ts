@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildMap, buildPlacesIndex, buildPoints, formatIndex, formatMap, formatPoints } from '../../tools/locator/build.ts';
+import {
+  buildMap,
+  buildPlacesIndex,
+  buildPoints,
+  formatIndex,
+  formatMap,
+  formatPoints,
+} from '../../tools/locator/build.ts';
 import { AREAS } from '../../src/features/locator/areas.ts';
 import { loadLocatorSources } from '../../tools/locator/sources.ts';
 import { CENTRES, INDEX } from './locator-fixtures.ts';
@@ -18,7 +25,8 @@ describe('the committed locator data', () => {
 
   it('holds every locality of bpost’s list, in 589 municipalities (the list predates the 2019 mergers)', () => {
     const rows = src.places.postcodes.filter((r) => r.postcode !== '0612');
-    for (const r of rows) expect(INDEX.byPostcode.get(r.postcode)?.length ?? 0, `${r.postcode} ${r.name}`).toBeGreaterThan(0);
+    for (const r of rows)
+      expect(INDEX.byPostcode.get(r.postcode)?.length ?? 0, `${r.postcode} ${r.name}`).toBeGreaterThan(0);
     expect(INDEX.municipalities.length).toBe(589);
   });
 
@@ -31,7 +39,9 @@ describe('the committed locator data', () => {
   });
 
   it('refuses a table entry that names no place in the data', () => {
-    expect(() => buildPlacesIndex({ ...src.places, aliases: [{ geonames: 'Atlantis', nis: '99999' }] })).toThrow(/Atlantis/);
+    expect(() => buildPlacesIndex({ ...src.places, aliases: [{ geonames: 'Atlantis', nis: '99999' }] })).toThrow(
+      /Atlantis/,
+    );
     expect(() => buildPlacesIndex({ ...src.places, mainOf: { '2140 Atlantis': 'ANTWERPEN' } })).toThrow(/Atlantis/);
   });
 });
@@ -44,7 +54,10 @@ describe('the centres collection', () => {
       const city = cities.find((x) => x.muniSub === c.cityNis && round(x.loc.coordinates[0]) === c.coordinates[0]);
       expect(city, c.id).toBeDefined();
       expect([round(city!.loc.coordinates[0]), round(city!.loc.coordinates[1])], c.id).toEqual(c.coordinates);
-      expect(INDEX.municipalities.some((x) => x.nis === c.cityNis), c.id).toBe(true);
+      expect(
+        INDEX.municipalities.some((x) => x.nis === c.cityNis),
+        c.id,
+      ).toBe(true);
     }
   });
 
@@ -73,7 +86,10 @@ describe('the centres collection', () => {
   it('says where a centre started with pilot zones, and marks its area to be confirmed', () => {
     for (const id of ['oost-vlaanderen', 'leuven', 'limburg', 'zuid-west-vlaanderen', 'noord-west-vlaanderen']) {
       const c = CENTRES.find((x) => x.id === id)!;
-      expect(c.toConfirm?.map((x) => x.field), id).toContain('serves');
+      expect(
+        c.toConfirm?.map((x) => x.field),
+        id,
+      ).toContain('serves');
       for (const l of ['nl', 'ar', 'ber', 'en', 'fr', 'de'] as const) expect(c.region[l], `${id} ${l}`).toBeTruthy();
     }
   });

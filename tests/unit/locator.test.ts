@@ -14,7 +14,11 @@ const centres = centresIn('nl');
 const run = (q: unknown) => locate(q, { index: INDEX, centres });
 
 const o = (x: Outcome<CentreView>) =>
-  x.kind === 'served' ? x.centre.id : x.kind === 'none' ? 'none' : `${x.kind}: ${x.candidates.map((c) => c.id).join(', ')}`;
+  x.kind === 'served'
+    ? x.centre.id
+    : x.kind === 'none'
+      ? 'none'
+      : `${x.kind}: ${x.candidates.map((c) => c.id).join(', ')}`;
 
 /** What a visitor would check: the place understood, its municipality and the centre. */
 function summary(a: Answer<CentreView>): string {
@@ -100,19 +104,25 @@ describe('the locator answers a table of queries', () => {
 describe('every postcode of bpost’s list', () => {
   const codes = [...INDEX.byPostcode.keys()].sort();
   const count = { served: 0, choose: 0, unconfirmed: 0, none: 0 };
-  it.each(codes)('%s resolves to a locality, and in Flanders or Brussels to a centre, a choice or "to be confirmed"', (pc) => {
-    const a = run(pc);
-    expect(a.kind).toBe('postcode');
-    if (a.kind !== 'postcode') return;
-    expect(a.places.length).toBeGreaterThan(0);
-    count[a.outcome.kind]++;
-    if (a.area.region !== 'wallonia') {
-      expect(a.outcome.kind, `${pc} ${a.places.map((p) => p.place.label).join(', ')}`).not.toBe('none');
-      if (a.outcome.kind === 'choose' || a.outcome.kind === 'unconfirmed') expect(a.outcome.candidates.length).toBeGreaterThan(0);
-    }
-  });
+  it.each(codes)(
+    '%s resolves to a locality, and in Flanders or Brussels to a centre, a choice or "to be confirmed"',
+    (pc) => {
+      const a = run(pc);
+      expect(a.kind).toBe('postcode');
+      if (a.kind !== 'postcode') return;
+      expect(a.places.length).toBeGreaterThan(0);
+      count[a.outcome.kind]++;
+      if (a.area.region !== 'wallonia') {
+        expect(a.outcome.kind, `${pc} ${a.places.map((p) => p.place.label).join(', ')}`).not.toBe('none');
+        if (a.outcome.kind === 'choose' || a.outcome.kind === 'unconfirmed')
+          expect(a.outcome.candidates.length).toBeGreaterThan(0);
+      }
+    },
+  );
   it('counts each kind of answer (printed for the closing note)', () => {
-    console.log(`postcodes: ${codes.length}; one centre ${count.served}, a choice ${count.choose}, to be confirmed ${count.unconfirmed}, none ${count.none}`);
+    console.log(
+      `postcodes: ${codes.length}; one centre ${count.served}, a choice ${count.choose}, to be confirmed ${count.unconfirmed}, none ${count.none}`,
+    );
     expect(count.served + count.choose + count.unconfirmed + count.none).toBe(codes.length);
   });
 });
@@ -120,11 +130,17 @@ describe('every postcode of bpost’s list', () => {
 describe('names several places share', () => {
   const list = (q: string) => {
     const a = run(q);
-    return a.kind === 'places' ? a.places.map((p) => `${p.place.postcodes[0]} ${p.place.municipality.label} ${o(p.outcome)}`) : [a.kind];
+    return a.kind === 'places'
+      ? a.places.map((p) => `${p.place.postcodes[0]} ${p.place.municipality.label} ${o(p.outcome)}`)
+      : [a.kind];
   };
   it('lists each Berchem with its postcode, municipality and centre', () => {
     expect(list('Berchem')).toEqual(
-      expect.arrayContaining(['2600 Antwerpen antwerpen', '9690 Kluisbergen oost-vlaanderen', '1082 Berchem-Sainte-Agathe brussels']),
+      expect.arrayContaining([
+        '2600 Antwerpen antwerpen',
+        '9690 Kluisbergen oost-vlaanderen',
+        '1082 Berchem-Sainte-Agathe brussels',
+      ]),
     );
   });
   it('lists both Deurnes and both Halles', () => {
@@ -159,7 +175,12 @@ describe('locate', () => {
     expect(describeAnswer(a, makeT(strings('nl')), 'nl').reason).toMatch(/^Lier hoort bij de afdeling Mechelen/);
   });
   it('gives a message in the language asked when no centre serves the place', () => {
-    for (const [locale, word] of [['fr', 'Liège'], ['de', 'Lüttich'], ['nl', 'Luik'], ['en', 'Liège']] as const) {
+    for (const [locale, word] of [
+      ['fr', 'Liège'],
+      ['de', 'Lüttich'],
+      ['nl', 'Luik'],
+      ['en', 'Liège'],
+    ] as const) {
       const a = locate('Liège', { index: INDEX, centres: centresIn(locale) });
       const { message } = describeAnswer(a, makeT(strings(locale)), locale);
       expect(message).toContain(word);
@@ -171,7 +192,8 @@ describe('locate', () => {
     expect(run({ q: 'Lier' }).kind).toBe('empty');
   });
   it('finds names in Dutch, French, German and English, and by prefix', () => {
-    for (const name of ['Antwerpen', 'Anvers', 'Antwerp']) expect(searchPlaces(INDEX, name)[0]?.place.nis).toBe('11002');
+    for (const name of ['Antwerpen', 'Anvers', 'Antwerp'])
+      expect(searchPlaces(INDEX, name)[0]?.place.nis).toBe('11002');
     expect(searchPlaces(INDEX, 'borgerh')[0]?.place.label).toBe('Borgerhout');
     expect(normalise('SINT-GENESIUS-RODE')).toBe('sint genesius rode');
   });

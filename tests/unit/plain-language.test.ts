@@ -4,7 +4,15 @@ import { parse } from 'yaml';
 import { describeViolation, readGlossary, scanText } from '../../tools/glossary.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { FAMILY_TOPICS } from '../../src/i18n/routes.ts';
-import { checkPage, formatFinding, plainLines, sentences, wordCount, type PageText, type PlainLanguageRules } from '../../src/lib/plain-language.ts';
+import {
+  checkPage,
+  formatFinding,
+  plainLines,
+  sentences,
+  wordCount,
+  type PageText,
+  type PlainLanguageRules,
+} from '../../src/lib/plain-language.ts';
 
 const config = JSON.parse(readFileSync('content/plain-language.json', 'utf8')) as {
   maxWords: number;
@@ -26,7 +34,13 @@ const rules: PlainLanguageRules = {
     { term: 'casusregisseur', pattern: 'casusregisseur' },
   ],
 };
-const page = (body: string, faq?: PageText['faq']): PageText => ({ id: 'nl/x', title: 'Titel', description: 'Uitleg.', body, faq });
+const page = (body: string, faq?: PageText['faq']): PageText => ({
+  id: 'nl/x',
+  title: 'Titel',
+  description: 'Uitleg.',
+  body,
+  faq,
+});
 
 describe('the plain-language check', () => {
   it('accepts a jargon word glossed in parentheses at first use, and later uses without', () => {
@@ -58,7 +72,11 @@ describe('the plain-language check', () => {
   });
 
   it('splits Markdown into lines and sentences, and counts words', () => {
-    expect(plainLines('## Wie?\n\n- **1712**: bel [1712](tel:1712).\n- Of 112.')).toEqual(['Wie?', '1712: bel 1712.', 'Of 112.']);
+    expect(plainLines('## Wie?\n\n- **1712**: bel [1712](tel:1712).\n- Of 112.')).toEqual([
+      'Wie?',
+      '1712: bel 1712.',
+      'Of 112.',
+    ]);
     expect(sentences('Bel 1712. Is er gevaar? Bel 112.')).toEqual(['Bel 1712.', 'Is er gevaar?', 'Bel 112.']);
     expect(sentences('هل هناك خطر؟ اتصل بالرقم 112.')).toEqual(['هل هناك خطر؟', 'اتصل بالرقم 112.']);
     expect(wordCount('Bel - nu - 1712.')).toBe(3);
@@ -74,7 +92,9 @@ describe('the families pages are in plain language', () => {
   it('asks to explain the glossary’s terms, never a variant the glossary forbids (ber: nniyaba, not parket)', () => {
     const forbidden = LOCALES.flatMap((locale) =>
       (config.jargon[locale] ?? []).flatMap(({ term }) =>
-        scanText(term, readGlossary('.', locale), `${locale} jargon`, undefined, { informalAddress: true }).map(describeViolation),
+        scanText(term, readGlossary('.', locale), `${locale} jargon`, undefined, { informalAddress: true }).map(
+          describeViolation,
+        ),
       ),
     );
     expect(forbidden).toEqual([]);

@@ -9,7 +9,19 @@ const meta = parse(readFileSync('publiccode.yml', 'utf8')) as Record<string, any
 
 describe('publiccode.yml', () => {
   it('has the mandatory keys of the standard', () => {
-    for (const key of ['publiccodeYmlVersion', 'name', 'url', 'platforms', 'categories', 'developmentStatus', 'softwareType', 'description', 'legal', 'maintenance', 'localisation']) {
+    for (const key of [
+      'publiccodeYmlVersion',
+      'name',
+      'url',
+      'platforms',
+      'categories',
+      'developmentStatus',
+      'softwareType',
+      'description',
+      'legal',
+      'maintenance',
+      'localisation',
+    ]) {
       expect(meta, key).toHaveProperty(key);
     }
     expect(meta.legal.license).toBeTruthy();

@@ -2,13 +2,22 @@ import { describe, expect, it } from 'vitest';
 import liveRules from '../../content/referral-rules.json';
 import centres from '../../content/centres.json';
 import rulesJson from '../fixtures/referral-rules.json';
-import { assess, needsMotivation, rulesSchema, type ReferralArea as Area } from '../../src/features/referral/eligibility.ts';
+import {
+  assess,
+  needsMotivation,
+  rulesSchema,
+  type ReferralArea as Area,
+} from '../../src/features/referral/eligibility.ts';
 import { eligibilitySchema, type EligibilityAnswers } from '../../src/features/referral/schema.ts';
 
 // The check is tested against a fixture: the province may change the live rules without breaking a test.
 const rules = rulesSchema.parse(rulesJson);
 const served: Area = { status: 'served', place: 'Antwerpen' };
-const elsewhere: Area = { status: 'other', place: 'Gent', centre: { id: 'oost-vlaanderen', name: { nl: 'Veilig Huis Oost-Vlaanderen' }, city: 'Gent' } };
+const elsewhere: Area = {
+  status: 'other',
+  place: 'Gent',
+  centre: { id: 'oost-vlaanderen', name: { nl: 'Veilig Huis Oost-Vlaanderen' }, city: 'Gent' },
+};
 
 /** A family that meets every criterion; each case changes what it names. */
 function answers(change: Partial<Record<string, unknown>> = {}): EligibilityAnswers {
@@ -35,12 +44,48 @@ describe('the eligibility check', () => {
     ['acute danger comes first', { 'safety.acuteDanger': 'yes' }, served, 'urgent', {}],
     ['acute danger outside the area is still urgent', { 'safety.acuteDanger': 'yes' }, elsewhere, 'urgent', {}],
     ['no violence named', { 'violence.forms': [] }, served, 'not-eligible', { violence: 'not-met' }],
-    ['exactly three optional criteria', { 'situation.hardStart': 'no', 'situation.unsafe': 'no' }, served, 'eligible', { unsafe: 'not-met', hardStart: 'not-met' }],
-    ['only two optional criteria', { 'situation.hardStart': 'no', 'situation.unsafe': 'no', 'violence.repeated': 'no' }, served, 'not-eligible', { repeated: 'not-met' }],
-    ['"don\'t know" is not met, and says so', { 'violence.repeated': 'unknown', 'situation.unsafe': 'unknown', 'situation.hardStart': 'unknown' }, served, 'not-eligible', { repeated: 'unknown', unsafe: 'unknown' }],
-    ['one life domain is below the minimum', { lifeDomains: ['debts'] }, served, 'eligible', { lifeDomains: 'not-met' }],
-    ['one organisation is below the minimum', { 'organisations.involved': ['police'] }, served, 'eligible', { organisations: 'not-met' }],
-    ['"other" organisation text counts as one', { 'organisations.involved': ['police'], 'organisations.other': 'kinderopvang' }, served, 'eligible', { organisations: 'met' }],
+    [
+      'exactly three optional criteria',
+      { 'situation.hardStart': 'no', 'situation.unsafe': 'no' },
+      served,
+      'eligible',
+      { unsafe: 'not-met', hardStart: 'not-met' },
+    ],
+    [
+      'only two optional criteria',
+      { 'situation.hardStart': 'no', 'situation.unsafe': 'no', 'violence.repeated': 'no' },
+      served,
+      'not-eligible',
+      { repeated: 'not-met' },
+    ],
+    [
+      '"don\'t know" is not met, and says so',
+      { 'violence.repeated': 'unknown', 'situation.unsafe': 'unknown', 'situation.hardStart': 'unknown' },
+      served,
+      'not-eligible',
+      { repeated: 'unknown', unsafe: 'unknown' },
+    ],
+    [
+      'one life domain is below the minimum',
+      { lifeDomains: ['debts'] },
+      served,
+      'eligible',
+      { lifeDomains: 'not-met' },
+    ],
+    [
+      'one organisation is below the minimum',
+      { 'organisations.involved': ['police'] },
+      served,
+      'eligible',
+      { organisations: 'not-met' },
+    ],
+    [
+      '"other" organisation text counts as one',
+      { 'organisations.involved': ['police'], 'organisations.other': 'kinderopvang' },
+      served,
+      'eligible',
+      { organisations: 'met' },
+    ],
     ['family outside the area', {}, elsewhere, 'other-area', {}],
     ['unrecognised place does not block', {}, { status: 'unknown' }, 'eligible', {}],
   ];
@@ -58,7 +103,9 @@ describe('the eligibility check', () => {
     const stricter = { ...rules, eligibleWhen: { optionalMet: 5 } };
     expect(assess(answers({ 'situation.hardStart': 'no' }), stricter, served).outcome).toBe('not-eligible');
     const laxer = { ...rules, criteria: { ...rules.criteria, lifeDomains: { required: false, minimum: 1 } } };
-    expect(assess(answers({ lifeDomains: ['debts'] }), laxer, served).criteria.find((c) => c.id === 'lifeDomains')?.state).toBe('met');
+    expect(
+      assess(answers({ lifeDomains: ['debts'] }), laxer, served).criteria.find((c) => c.id === 'lifeDomains')?.state,
+    ).toBe('met');
   });
 
   it('counts and explains the counted criteria', () => {
@@ -114,7 +161,11 @@ describe('where the family lives, read by the locator', async () => {
   it('a shared name lists the places it may mean, with postcode and municipality', () => {
     const area = locateArea('Berchem');
     expect(area.status === 'unknown' && area.places).toEqual(
-      expect.arrayContaining(['Berchem (2600, Antwerpen)', 'Berchem (9690, Kluisbergen)', 'Sint-Agatha-Berchem (1082)']),
+      expect.arrayContaining([
+        'Berchem (2600, Antwerpen)',
+        'Berchem (9690, Kluisbergen)',
+        'Sint-Agatha-Berchem (1082)',
+      ]),
     );
   });
 

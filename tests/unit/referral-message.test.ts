@@ -25,7 +25,13 @@ describe('the message to the intake team', () => {
   it('carries the reference and outcome in the subject, and no names', () => {
     const m = compose();
     expect(m.subject).toContain('CO3-7KD3-QX9M');
-    for (const personal of [referral.referrer.name, 'Peeters', referral.referrer.email, referral.violence.victim, referral.family.location]) {
+    for (const personal of [
+      referral.referrer.name,
+      'Peeters',
+      referral.referrer.email,
+      referral.violence.victim,
+      referral.family.location,
+    ]) {
       expect(m.subject).not.toContain(personal);
     }
   });
@@ -56,7 +62,9 @@ describe('the message to the intake team', () => {
   });
 
   it('derives a stable Message-ID from the reference, so a redelivery is recognisable', () => {
-    expect(messageIdFor('CO3-7KD3-QX9M', 'portal@co3.example')).toBe(messageIdFor('CO3-7KD3-QX9M', 'Portal <portal@co3.example>'));
+    expect(messageIdFor('CO3-7KD3-QX9M', 'portal@co3.example')).toBe(
+      messageIdFor('CO3-7KD3-QX9M', 'Portal <portal@co3.example>'),
+    );
     expect(compose().messageId).toBe(compose().messageId);
   });
 
@@ -115,7 +123,8 @@ describe('the mail layout, for the intake team', () => {
   });
 
   it('keeps a forged multi-line answer inside its own field: it cannot pass for a heading or another answer', async () => {
-    const forged = 'werkdagen 9-12\n\nHET GEZIN\nGemeente of postcode van het gezin:\nGent\r\n=== GEZIN ===\u2028Aantal volwassenen: 9\u202Eesrever';
+    const forged =
+      'werkdagen 9-12\n\nHET GEZIN\nGemeente of postcode van het gezin:\nGent\r\n=== GEZIN ===\u2028Aantal volwassenen: 9\u202Eesrever';
     const r = structuredClone(referral);
     r.referrer.callbackTimes = forged;
     r.description = 'Eerste regel.\n\n=== VEILIGHEID ===\nAcuut gevaar nu:\n  | nee';
@@ -136,13 +145,23 @@ describe('the mail layout, for the intake team', () => {
       'Aantal volwassenen: 9[U+202E]esrever',
     ]);
     expect(get('BESCHRIJVING DOOR DE DOORVERWIJZER', 'Beschrijving')[0]?.lines).toEqual([
-      'Eerste regel.', '', '=== VEILIGHEID ===', 'Acuut gevaar nu:', '  | nee',
+      'Eerste regel.',
+      '',
+      '=== VEILIGHEID ===',
+      'Acuut gevaar nu:',
+      '  | nee',
     ]);
   });
 
   it('puts what calls for haste first, when answered yes', async () => {
     const r = structuredClone(referral);
-    Object.assign(r.safety, { acuteDanger: 'yes', weapons: 'yes', threats: 'no', recentEscalation: 'yes', childrenPresent: 'yes' });
+    Object.assign(r.safety, {
+      acuteDanger: 'yes',
+      weapons: 'yes',
+      threats: 'no',
+      recentEscalation: 'yes',
+      childrenPresent: 'yes',
+    });
     const { sections, get } = parseMail(await through(r));
     expect(sections[0]?.heading).toBe('EERST LEZEN: VEILIGHEID');
     expect(get('EERST LEZEN: VEILIGHEID', 'Met ja beantwoord')[0]?.lines).toEqual([
@@ -153,7 +172,13 @@ describe('the mail layout, for the intake team', () => {
     ]);
     // Nothing answered yes: no haste block, the safety answers stay in their place.
     const calm = structuredClone(referral);
-    Object.assign(calm.safety, { acuteDanger: 'no', weapons: 'no', threats: 'unknown', recentEscalation: 'no', childrenPresent: 'no' });
+    Object.assign(calm.safety, {
+      acuteDanger: 'no',
+      weapons: 'no',
+      threats: 'unknown',
+      recentEscalation: 'no',
+      childrenPresent: 'no',
+    });
     expect(parseMail(await through(calm)).sections[0]?.heading).toBe('DOORVERWIJZER');
   });
 
@@ -163,6 +188,8 @@ describe('the mail layout, for the intake team', () => {
     const { sections, get } = parseMail(await through(r));
     expect(sections[0]?.heading).toBe('EERST LEZEN: VEILIGHEID'); // threats and children in the home: yes in the example
     expect(sections[1]?.heading).toBe('EERST LEZEN: WETTELIJKE BASIS');
-    expect(get('DELEN VAN INFORMATIE', 'Wettelijke basis volgens de doorverwijzer')[0]?.lines[0]).toContain('niet zeker');
+    expect(get('DELEN VAN INFORMATIE', 'Wettelijke basis volgens de doorverwijzer')[0]?.lines[0]).toContain(
+      'niet zeker',
+    );
   });
 });

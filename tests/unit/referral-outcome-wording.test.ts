@@ -54,7 +54,14 @@ describe('the eligibility result, as the referrer reads it', () => {
   });
 
   it('presents the result as an indication that the intake team decides, and names where the thresholds are kept', () => {
-    const decides = { nl: 'intaketeam beslist', en: 'intake team decides', fr: 'équipe d’accueil décide', de: 'Aufnahmeteam entscheidet', ar: 'فريق الاستقبال هو الذي يقرر', ber: 'ṭṭaqem n listiqbal d netta i yettaɣ lqaraṛ' };
+    const decides = {
+      nl: 'intaketeam beslist',
+      en: 'intake team decides',
+      fr: 'équipe d’accueil décide',
+      de: 'Aufnahmeteam entscheidet',
+      ar: 'فريق الاستقبال هو الذي يقرر',
+      ber: 'ṭṭaqem n listiqbal d netta i yettaɣ lqaraṛ',
+    };
     for (const locale of LOCALES) {
       const t = getT(locale, 'referral');
       expect(t('outcome.eligible.text'), locale).toContain(decides[locale]);
@@ -70,8 +77,12 @@ describe('the eligibility result, as the referrer reads it', () => {
   it('shows each criterion in the words of the seeds', () => {
     const nl = getT('nl', 'referral');
     expect(nl('outcome.criteria.repeated')).toContain('„veelvuldig geweld”');
-    expect(nl('outcome.criteria.lifeDomains')).toContain('problemen op verschillende leefdomeinen (kleine huisvesting, schulden, alcoholmisbruik, vechtscheidingen)');
-    expect(nl('outcome.criteria.hardStart')).toContain('een moeilijke opstart van de hulpverlening of andere begeleiding');
+    expect(nl('outcome.criteria.lifeDomains')).toContain(
+      'problemen op verschillende leefdomeinen (kleine huisvesting, schulden, alcoholmisbruik, vechtscheidingen)',
+    );
+    expect(nl('outcome.criteria.hardStart')).toContain(
+      'een moeilijke opstart van de hulpverlening of andere begeleiding',
+    );
     const en = getT('en', 'referral');
     expect(en('outcome.criteria.organisations')).toContain('“several organizations involved”');
     expect(en('outcome.criteria.unsafe')).toContain('“an unsafe situation for victims and children”');
@@ -84,6 +95,8 @@ describe('the eligibility result, as the referrer reads it', () => {
       expect(police, locale).toContain('101');
       expect(police, locale).not.toMatch(/\(101\)\s*:/);
     }
-    expect(getT('nl', 'referral')('outcome.routes.police')).toBe('De politie: bel 101 bij gevaar; een klacht neerleggen doe je in een politiekantoor.');
+    expect(getT('nl', 'referral')('outcome.routes.police')).toBe(
+      'De politie: bel 101 bij gevaar; een klacht neerleggen doe je in een politiekantoor.',
+    );
   });
 });

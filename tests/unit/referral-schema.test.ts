@@ -1,9 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ELIGIBILITY_FIELDS, REFERRAL_FIELDS, readForm, toFormValues, toReferralInput } from '../../src/features/referral/form.ts';
+import {
+  ELIGIBILITY_FIELDS,
+  REFERRAL_FIELDS,
+  readForm,
+  toFormValues,
+  toReferralInput,
+} from '../../src/features/referral/form.ts';
 import { ERROR_CODES, fieldErrors, makeReferralSchema, referralSchema } from '../../src/features/referral/schema.ts';
-import { REFERENCE_ALPHABET, REFERENCE_PATTERN, newReference, normaliseReference } from '../../src/features/referral/reference.ts';
+import {
+  REFERENCE_ALPHABET,
+  REFERENCE_PATTERN,
+  newReference,
+  normaliseReference,
+} from '../../src/features/referral/reference.ts';
 
 const example = JSON.parse(readFileSync('docs/referral.example.json', 'utf8')) as Record<string, any>;
 const withChange = (mutate: (r: Record<string, any>) => void) => {
@@ -22,8 +33,13 @@ describe('the referral schema', () => {
   });
 
   it('is the schema served as JSON Schema, with every section required', () => {
-    const json = z.toJSONSchema(referralSchema, { io: 'input', unrepresentable: 'any' }) as { required: string[]; properties: Record<string, unknown> };
-    expect(json.required).toEqual(expect.arrayContaining(['referrer', 'family', 'violence', 'safety', 'sharing', 'description']));
+    const json = z.toJSONSchema(referralSchema, { io: 'input', unrepresentable: 'any' }) as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
+    expect(json.required).toEqual(
+      expect.arrayContaining(['referrer', 'family', 'violence', 'safety', 'sharing', 'description']),
+    );
     expect(Object.keys(json.properties)).toEqual(Object.keys(example));
   });
 
@@ -40,17 +56,35 @@ describe('the referral schema', () => {
     ['sixteen children', (r) => (r.family.children = Array(16).fill(1)), 'family.children', 'tooMany'],
     ['no form of violence', (r) => (r.violence.forms = []), 'violence.forms', 'chooseOne'],
     ['a form of violence twice', (r) => (r.violence.forms = ['partner', 'partner']), 'violence.forms', 'invalid'],
-    ['"other" violence without words', (r) => (r.violence.forms = ['other']), 'violence.otherForm', 'otherFormRequired'],
+    [
+      '"other" violence without words',
+      (r) => (r.violence.forms = ['other']),
+      'violence.otherForm',
+      'otherFormRequired',
+    ],
     ['a yes/no/unknown answered "maybe"', (r) => (r.safety.weapons = 'maybe'), 'safety.weapons', 'choose'],
-    ['consent while the family does not know', (r) => (r.sharing.familyInformed = 'no'), 'sharing.legalBasis', 'consentNeedsInformed'],
+    [
+      'consent while the family does not know',
+      (r) => (r.sharing.familyInformed = 'no'),
+      'sharing.legalBasis',
+      'consentNeedsInformed',
+    ],
     ['a description over 4,000 characters', (r) => (r.description = 'x'.repeat(4001)), 'description', 'tooLong'],
     ['an unknown top-level key', (r) => (r.outcome = 'eligible'), 'form', 'invalid'],
-    ['a prototype-pollution key', (r) => (r.referrer = JSON.parse(JSON.stringify({ ...r.referrer }).replace('{', '{"__proto__":{"x":1},'))), 'referrer', 'invalid'],
+    [
+      'a prototype-pollution key',
+      (r) => (r.referrer = JSON.parse(JSON.stringify({ ...r.referrer }).replace('{', '{"__proto__":{"x":1},'))),
+      'referrer',
+      'invalid',
+    ],
   ];
   for (const [name, mutate, field, code] of invalid) {
     it(`rejects ${name}`, () => {
       const errors = errorsOf(withChange(mutate));
-      expect(errors.find((e) => e.field === field), JSON.stringify(errors)).toMatchObject({ code });
+      expect(
+        errors.find((e) => e.field === field),
+        JSON.stringify(errors),
+      ).toMatchObject({ code });
     });
   }
 
@@ -81,20 +115,36 @@ describe('the plain form and the schema', () => {
   it('names each empty field, not its section, when the form is posted empty', () => {
     const errors = errorsOf(toReferralInput({}, REFERRAL_FIELDS));
     const fields = errors.map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['referrer.name', 'referrer.email', 'family.location', 'violence.forms', 'safety.acuteDanger', 'description']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'referrer.name',
+        'referrer.email',
+        'family.location',
+        'violence.forms',
+        'safety.acuteDanger',
+        'description',
+      ]),
+    );
     expect(fields).not.toContain('family');
     expect(errors.find((e) => e.field === 'referrer.name')?.code).toBe('required');
   });
 
   it('keeps a typed age that is not a number as an error, not as zero', () => {
-    const input = toReferralInput({ 'family.children': '3, seven' }, ['family.children']) as { family: { children: number[] } };
+    const input = toReferralInput({ 'family.children': '3, seven' }, ['family.children']) as {
+      family: { children: number[] };
+    };
     expect(input.family.children[0]).toBe(3);
     expect(Number.isNaN(input.family.children[1])).toBe(true);
   });
 
   it('reads only the fields of the step it is given, ignoring anything else posted', () => {
-    const form = new URLSearchParams('family.location=Lier&referrer.name=X&outcome=eligible&lifeDomains=debts&lifeDomains=housing');
-    expect(readForm(form, ELIGIBILITY_FIELDS)).toEqual({ 'family.location': 'Lier', lifeDomains: ['debts', 'housing'] });
+    const form = new URLSearchParams(
+      'family.location=Lier&referrer.name=X&outcome=eligible&lifeDomains=debts&lifeDomains=housing',
+    );
+    expect(readForm(form, ELIGIBILITY_FIELDS)).toEqual({
+      'family.location': 'Lier',
+      lifeDomains: ['debts', 'housing'],
+    });
   });
 });
 
@@ -116,10 +166,11 @@ describe('references', () => {
   // Instead of 100,000 random draws (which collide about once in 220 runs at 40 bits): what makes
   // references unique is an injective encoding of 40 bits from the CSPRNG; both are checked exactly.
   const bytesOf = (n: bigint) => Uint8Array.from({ length: 5 }, (_, i) => Number((n >> BigInt(8 * (4 - i))) & 0xffn));
-  const refOf = (n: bigint) => newReference((b) => {
-    b.set(bytesOf(n));
-    return b;
-  });
+  const refOf = (n: bigint) =>
+    newReference((b) => {
+      b.set(bytesOf(n));
+      return b;
+    });
 
   it('give 100,000 different 40-bit draws 100,000 different references (the encoding loses nothing)', () => {
     // A seeded walk: i · K mod 2^40 with K odd visits 100,000 distinct 40-bit numbers.
@@ -143,10 +194,12 @@ describe('references', () => {
       const drawn = spy.mock.calls[0]![0] as Uint8Array;
       expect(drawn).toBeInstanceOf(Uint8Array);
       expect(drawn.length).toBe(5);
-      expect(ref).toBe(newReference((b) => {
-        b.set(drawn);
-        return b;
-      }));
+      expect(ref).toBe(
+        newReference((b) => {
+          b.set(drawn);
+          return b;
+        }),
+      );
     } finally {
       spy.mockRestore();
     }

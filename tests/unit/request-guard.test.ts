@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { SiteMap, allowHeader, baseHeaders, canonicalPath, safeLocation, type RouteEntry } from '../../src/server/guard';
+import {
+  SiteMap,
+  allowHeader,
+  baseHeaders,
+  canonicalPath,
+  safeLocation,
+  type RouteEntry,
+} from '../../src/server/guard';
 import { endpointMethods, pageMethods } from '../../src/integrations/request-guard';
-import { findDuplicateKey, isUtf8Charset, mediaType, parseForm, parseJsonStrict, DuplicateKey, InvalidEncoding } from '../../src/lib/body';
+import {
+  findDuplicateKey,
+  isUtf8Charset,
+  mediaType,
+  parseForm,
+  parseJsonStrict,
+  DuplicateKey,
+  InvalidEncoding,
+} from '../../src/lib/body';
 import { referralSchema, isOneLine, isCleanText } from '../../src/features/referral/schema';
 import { ambiguousFields } from '../../src/features/referral/form';
 import { readFileSync } from 'node:fs';
@@ -36,9 +51,27 @@ describe('canonical paths', () => {
 
 describe('the route table', () => {
   const routes: RouteEntry[] = [
-    { pattern: '^\\/api\\/referrals\\/?$', route: '/api/referrals', type: 'endpoint', prerendered: false, methods: ['POST'] },
-    { pattern: '^\\/([^/]+?)\\/search\\/?$', route: '/[lang]/search', type: 'page', prerendered: false, methods: ['GET', 'HEAD'] },
-    { pattern: '^\\/([^/]+?)(?:\\/(.*?))?\\/?$', route: '/[lang]/[...page]', type: 'page', prerendered: true, methods: ['GET', 'HEAD'] },
+    {
+      pattern: '^\\/api\\/referrals\\/?$',
+      route: '/api/referrals',
+      type: 'endpoint',
+      prerendered: false,
+      methods: ['POST'],
+    },
+    {
+      pattern: '^\\/([^/]+?)\\/search\\/?$',
+      route: '/[lang]/search',
+      type: 'page',
+      prerendered: false,
+      methods: ['GET', 'HEAD'],
+    },
+    {
+      pattern: '^\\/([^/]+?)(?:\\/(.*?))?\\/?$',
+      route: '/[lang]/[...page]',
+      type: 'page',
+      prerendered: true,
+      methods: ['GET', 'HEAD'],
+    },
   ];
   const site = new SiteMap(new Set(['/favicon.svg', '/nl/about/index.html']), routes);
 
@@ -94,17 +127,24 @@ describe('strict bodies', () => {
   });
 
   it('finds a one-answer field sent twice with different values', () => {
-    const form = new URLSearchParams('safety.acuteDanger=yes&safety.acuteDanger=no&lifeDomains=debts&lifeDomains=housing&family.location=Gent&family.location=Gent');
-    expect(ambiguousFields(form, ['safety.acuteDanger', 'lifeDomains', 'family.location'])).toEqual([{ field: 'safety.acuteDanger', code: 'ambiguous' }]);
+    const form = new URLSearchParams(
+      'safety.acuteDanger=yes&safety.acuteDanger=no&lifeDomains=debts&lifeDomains=housing&family.location=Gent&family.location=Gent',
+    );
+    expect(ambiguousFields(form, ['safety.acuteDanger', 'lifeDomains', 'family.location'])).toEqual([
+      { field: 'safety.acuteDanger', code: 'ambiguous' },
+    ]);
   });
 });
 
 describe('one-line fields', () => {
   const example = () => JSON.parse(readFileSync('docs/referral.example.json', 'utf8'));
 
-  it.each(['a\nb', 'a\rb', 'a\tb', 'a\u0000b', 'a\u001bb', 'a\u202eb', 'a\u2066b', 'a\u2028b', 'a\u0085b', 'a\ud800b'])('refuses %j', (v) => {
-    expect(isOneLine(v)).toBe(false);
-  });
+  it.each(['a\nb', 'a\rb', 'a\tb', 'a\u0000b', 'a\u001bb', 'a\u202eb', 'a\u2066b', 'a\u2028b', 'a\u0085b', 'a\ud800b'])(
+    'refuses %j',
+    (v) => {
+      expect(isOneLine(v)).toBe(false);
+    },
+  );
 
   it('keeps line breaks in free text but not hidden characters', () => {
     expect(isCleanText('one\r\ntwo\n\nthree')).toBe(true);
@@ -117,7 +157,10 @@ describe('one-line fields', () => {
     body.referrer.callbackTimes = 'werkdagen 9-12\n\nHET GEZIN\nGemeente of postcode waar het gezin woont: Gent';
     const result = referralSchema.safeParse(body);
     expect(result.success).toBe(false);
-    expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual(['referrer.callbackTimes', 'controlChars']);
+    expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual([
+      'referrer.callbackTimes',
+      'controlChars',
+    ]);
     const ok = example();
     ok.description = 'Eerste alinea.\n\nTweede alinea.';
     expect(referralSchema.safeParse(ok).success).toBe(true);

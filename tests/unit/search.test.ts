@@ -18,7 +18,10 @@ const indexes = Object.fromEntries(LOCALES.map((l) => [l, loadIndex(serialise(bu
   ReturnType<typeof loadIndex>
 >;
 const find = (locale: Locale, q: string) => search(indexes[locale], locale, q, { synonyms: synonyms[locale] });
-const urls = (locale: Locale, q: string, n = 3) => find(locale, q).hits.slice(0, n).map((h) => h.url);
+const urls = (locale: Locale, q: string, n = 3) =>
+  find(locale, q)
+    .hits.slice(0, n)
+    .map((h) => h.url);
 
 /** Per locale: a query and the page a visitor expects among the first three results. */
 const EXPECTED: [Locale, string, string][] = [
@@ -62,7 +65,10 @@ describe('search finds the page a visitor expects, in every locale', () => {
   it('searches film transcripts', () => {
     // A sentence that is only in the families film's Dutch transcript, not on any page.
     const transcript = docs.nl.find((d) => d.kind === 'film' && d.url === '/nl/videos/families/')!;
-    const phrase = transcript.text.split(/[.?!]/).map((s) => s.trim()).find((s) => s.split(' ').length >= 4)!;
+    const phrase = transcript.text
+      .split(/[.?!]/)
+      .map((s) => s.trim())
+      .find((s) => s.split(' ').length >= 4)!;
     expect(urls('nl', phrase, 3)).toContain('/nl/videos/families/');
   });
 });
@@ -77,7 +83,15 @@ describe('typos, stemming and spelling', () => {
   it('"huisverbood" finds "huisverbod"', () => {
     const index = buildIndex(
       [
-        { id: 0, kind: 'page', page: 'families', url: '/nl/a/', title: 'Het tijdelijk huisverbod', text: 'De procureur kan een huisverbod opleggen.', lang: 'nl' },
+        {
+          id: 0,
+          kind: 'page',
+          page: 'families',
+          url: '/nl/a/',
+          title: 'Het tijdelijk huisverbod',
+          text: 'De procureur kan een huisverbod opleggen.',
+          lang: 'nl',
+        },
         { id: 1, kind: 'page', page: 'about', url: '/nl/b/', title: 'Over ons', text: 'Iets anders.', lang: 'nl' },
       ],
       'nl',
@@ -141,8 +155,12 @@ describe('synonyms', () => {
   });
 
   it('reads a glossary in the shapes it may take', () => {
-    expect(glossaryGroups([{ term: 'huisverbod', synonyms: ['uithuisplaatsing'] }])).toEqual([['huisverbod', 'uithuisplaatsing']]);
-    expect(glossaryGroups({ terms: [{ title: 'CAW', aliases: ['Centrum Algemeen Welzijnswerk'] }] })).toEqual([['CAW', 'Centrum Algemeen Welzijnswerk']]);
+    expect(glossaryGroups([{ term: 'huisverbod', synonyms: ['uithuisplaatsing'] }])).toEqual([
+      ['huisverbod', 'uithuisplaatsing'],
+    ]);
+    expect(glossaryGroups({ terms: [{ title: 'CAW', aliases: ['Centrum Algemeen Welzijnswerk'] }] })).toEqual([
+      ['CAW', 'Centrum Algemeen Welzijnswerk'],
+    ]);
     expect(glossaryGroups({ FJC: ['Family Justice Center'] })).toEqual([['FJC', 'Family Justice Center']]);
     expect(glossaryGroups('nonsense')).toEqual([]);
   });
@@ -155,7 +173,10 @@ describe('synonyms', () => {
       join(dir, 'pages', 'nl', 'barring.md'),
       '---\ntitle: Het huisverbod\ndescription: Wat een tijdelijk huisverbod is.\ntranslation:\n  status: source\n---\n\nDe procureur des Konings kan een **huisverbod** opleggen.\n',
     );
-    writeFileSync(join(dir, 'glossary', 'nl.json'), JSON.stringify([{ term: 'huisverbod', synonyms: ['uithuiszetting'] }]));
+    writeFileSync(
+      join(dir, 'glossary', 'nl.json'),
+      JSON.stringify([{ term: 'huisverbod', synonyms: ['uithuiszetting'] }]),
+    );
     const fresh = searchDocuments(dir);
     // A page that exists only in Dutch is searchable in every locale, in Dutch, at the locale's address.
     expect(fresh.fr.find((d) => d.url === '/fr/barring/')).toMatchObject({ lang: 'nl', title: 'Het huisverbod' });
@@ -186,10 +207,27 @@ describe('results', () => {
   });
 
   it('recognises crisis words in every language', () => {
-    for (const q of ['help', 'Help me', 'geweld', 'gewelddadig', 'Gewalt', 'violence conjugale', 'حماية', 'الحماية', 'عنف', 'lɛunf', 'l3unf', 'tallelt', '112', '١٧١٢', 'aidez-moi']) {
+    for (const q of [
+      'help',
+      'Help me',
+      'geweld',
+      'gewelddadig',
+      'Gewalt',
+      'violence conjugale',
+      'حماية',
+      'الحماية',
+      'عنف',
+      'lɛunf',
+      'l3unf',
+      'tallelt',
+      '112',
+      '١٧١٢',
+      'aidez-moi',
+    ]) {
       expect(isCrisis(q), q).toBe(true);
     }
-    for (const q of ['beroepsgeheim', 'press kit', 'Mechelen', 'noodzakelijk', 'film']) expect(isCrisis(q), q).toBe(false);
+    for (const q of ['beroepsgeheim', 'press kit', 'Mechelen', 'noodzakelijk', 'film'])
+      expect(isCrisis(q), q).toBe(false);
   });
 });
 

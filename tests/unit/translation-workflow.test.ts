@@ -80,7 +80,11 @@ describe('export then import without changes', () => {
 describe('a changed Dutch paragraph', () => {
   it('makes exactly that page outdated, in every locale, and nothing else', () => {
     const before = unitReport(tree()).units;
-    edit('content/pages/nl/about.md', 'De partners willen het geweld in gezinnen stoppen', 'De partners willen het geweld in alle gezinnen stoppen');
+    edit(
+      'content/pages/nl/about.md',
+      'De partners willen het geweld in gezinnen stoppen',
+      'De partners willen het geweld in alle gezinnen stoppen',
+    );
     const after = unitReport(tree()).units;
     for (const unit of after) {
       const old = before.find((u) => u.key === unit.key)!;
@@ -106,7 +110,11 @@ describe('a changed Dutch paragraph', () => {
     };
     const hashes = sidecar.units['page:about'].hashes;
     expect(entryStaleSegments('page', entry('nl'), entry('fr'), hashes)).toEqual([]);
-    edit('content/pages/nl/about.md', 'De partners willen het geweld in gezinnen stoppen', 'De partners willen het geweld in alle gezinnen stoppen');
+    edit(
+      'content/pages/nl/about.md',
+      'De partners willen het geweld in gezinnen stoppen',
+      'De partners willen het geweld in alle gezinnen stoppen',
+    );
     expect(entryStaleSegments('page', entry('nl'), entry('fr'), hashes)).toEqual(['s2.1']);
   });
 });
@@ -135,7 +143,13 @@ describe('placeholders', () => {
   it('turn links, emphasis and phone numbers into tags and give the same Markdown back', () => {
     const md = 'Bel **101** of [1712](tel:1712), lees [veilig surfen](/nl/safety/) en *dit* met {{count}}.';
     const inline = parseInline(md);
-    expect(inline.placeholders.map((p) => `${p.kind}:${p.ctype}`)).toEqual(['x:x-number', 'x:x-tel', 'g:link', 'g:italic', 'x:x-variable']);
+    expect(inline.placeholders.map((p) => `${p.kind}:${p.ctype}`)).toEqual([
+      'x:x-number',
+      'x:x-tel',
+      'g:link',
+      'g:italic',
+      'x:x-variable',
+    ]);
     expect(renderInline(inline.parts, new Map(inline.placeholders.map((p) => [p.id, p])))).toBe(md);
   });
 
@@ -147,7 +161,9 @@ describe('placeholders', () => {
     const result = importXliff(tree(), after);
     expect(result.refused).toEqual([]);
     expect(result.written).toContain('content/pages/fr/families/call-1712.md');
-    expect(readFileSync(join(tree(), 'content/pages/fr/families/call-1712.md'), 'utf8')).toContain('[naviguer en sécurité](/fr/safety/)');
+    expect(readFileSync(join(tree(), 'content/pages/fr/families/call-1712.md'), 'utf8')).toContain(
+      '[naviguer en sécurité](/fr/safety/)',
+    );
   });
 
   it('refuse a file whose translation lost a link, naming the segment, and write nothing', () => {
@@ -165,9 +181,16 @@ describe('a stale file', () => {
   it('is refused, naming each segment whose Dutch changed since the export, and the CLI exits 1', () => {
     const { xml } = exportXliff(tree(), 'de');
     writeFileSync(join(tree(), 'de.xlf'), xml.replace(/(<target xml:lang="de"[^>]*>)Die Partner/, '$1Alle Partner'));
-    edit('content/pages/nl/about.md', 'De partners willen het geweld in gezinnen stoppen', 'De partners willen het geweld in alle gezinnen stoppen');
+    edit(
+      'content/pages/nl/about.md',
+      'De partners willen het geweld in gezinnen stoppen',
+      'De partners willen het geweld in alle gezinnen stoppen',
+    );
     const before = treeHash(tree());
-    const run = spawnSync(process.execPath, [join(repo, 'scripts/i18n-import.ts'), 'de.xlf'], { cwd: tree(), encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(repo, 'scripts/i18n-import.ts'), 'de.xlf'], {
+      cwd: tree(),
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('page:about#s2.1: the Dutch source changed since the export');
     expect(run.stderr.match(/^ {2}\S/gm)).toHaveLength(1);
@@ -181,21 +204,36 @@ describe('states', () => {
     // A reviewer signs off every segment of the accessibility page.
     const file = /<file original="page:accessibility"[\s\S]*?<\/file>/.exec(xml)![0];
     const reviewed = file
-      .replace('<header>', '<header>\n      <phase-group><phase phase-name="review" process-name="review" contact-name="A. Reviewer" company-name="native-speaker reviewer" date="2026-11-30T10:00:00Z"/></phase-group>')
-      .replace(/state="needs-review-translation" state-qualifier="mt-suggestion"/g, 'state="signed-off" phase-name="review"');
+      .replace(
+        '<header>',
+        '<header>\n      <phase-group><phase phase-name="review" process-name="review" contact-name="A. Reviewer" company-name="native-speaker reviewer" date="2026-11-30T10:00:00Z"/></phase-group>',
+      )
+      .replace(
+        /state="needs-review-translation" state-qualifier="mt-suggestion"/g,
+        'state="signed-off" phase-name="review"',
+      );
     const result = importXliff(tree(), xml.replace(file, reviewed));
     expect(result.refused).toEqual([]);
     // The Dutch hashes were current already: only the page's front matter changes.
     expect(result.written).toEqual(['content/pages/en/accessibility.md']);
     const front = readFileSync(join(tree(), 'content/pages/en/accessibility.md'), 'utf8');
-    expect(front).toMatch(/translation:\n {2}status: checked\n {2}by: A\. Reviewer, native-speaker reviewer\n {2}date: 2026-11-30\n/);
+    expect(front).toMatch(
+      /translation:\n {2}status: checked\n {2}by: A\. Reviewer, native-speaker reviewer\n {2}date: 2026-11-30\n/,
+    );
     const unit = unitReport(tree()).units.find((u) => u.key === 'page:accessibility')!;
-    expect(unit.locales.en).toMatchObject({ state: 'checked', by: 'A. Reviewer, native-speaker reviewer', date: '2026-11-30' });
+    expect(unit.locales.en).toMatchObject({
+      state: 'checked',
+      by: 'A. Reviewer, native-speaker reviewer',
+      date: '2026-11-30',
+    });
   });
 
   it('refuses a reviewed segment when nobody is named as reviewer', () => {
     const { xml } = exportXliff(tree(), 'en');
-    const signed = xml.replace('state="needs-review-translation" state-qualifier="mt-suggestion"', 'state="signed-off"');
+    const signed = xml.replace(
+      'state="needs-review-translation" state-qualifier="mt-suggestion"',
+      'state="signed-off"',
+    );
     const result = importXliff(tree(), signed);
     expect(result.refused).toHaveLength(1);
     expect(result.refused[0]).toMatch(/marked as reviewed, but the file names no reviewer/);
@@ -205,7 +243,10 @@ describe('states', () => {
 describe('the XLIFF file', () => {
   it('validates against the OASIS XLIFF 1.2 strict schema', async () => {
     const fixtures = join(repo, 'tests/fixtures/xliff');
-    const schema = readFileSync(join(fixtures, 'xliff-core-1.2-strict.xsd'), 'utf8').replace('http://www.w3.org/2001/xml.xsd', 'xml.xsd');
+    const schema = readFileSync(join(fixtures, 'xliff-core-1.2-strict.xsd'), 'utf8').replace(
+      'http://www.w3.org/2001/xml.xsd',
+      'xml.xsd',
+    );
     const { xml } = exportXliff(tree(), 'ar');
     const result = await validateXML({
       xml: [{ fileName: 'ar.xlf', contents: xml }],
@@ -220,7 +261,10 @@ describe('the XLIFF file', () => {
 
 describe('npm run i18n:report -- --json', () => {
   it('gives every unit × locale a state, and segment totals per locale', () => {
-    const run = spawnSync(process.execPath, [join(repo, 'scripts/i18n-report.ts'), '--json'], { cwd: repo, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(repo, 'scripts/i18n-report.ts'), '--json'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.locales).toEqual([...LOCALES]);
@@ -228,7 +272,12 @@ describe('npm run i18n:report -- --json', () => {
     expect([...kinds].sort()).toEqual(['campaign', 'data', 'film', 'news', 'page', 'ui']);
     const states = ['source', 'missing', 'unchecked', 'translated', 'outdated', 'checked'];
     for (const unit of report.units) {
-      expect(unit).toEqual({ key: expect.stringMatching(/^(page|news|campaign|ui|data|film):/), kind: expect.any(String), files: expect.any(Array), locales: expect.any(Object) });
+      expect(unit).toEqual({
+        key: expect.stringMatching(/^(page|news|campaign|ui|data|film):/),
+        kind: expect.any(String),
+        files: expect.any(Array),
+        locales: expect.any(Object),
+      });
       expect(Object.keys(unit.locales).sort()).toEqual([...LOCALES].sort());
       expect(unit.locales.nl.state).toBe('source');
       for (const l of LOCALES) {
@@ -236,7 +285,8 @@ describe('npm run i18n:report -- --json', () => {
         if (unit.locales[l].changed !== undefined) expect(unit.locales[l].changed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       }
     }
-    for (const l of LOCALES) expect(Object.values(report.totals[l]).reduce((a: number, b) => a + (b as number), 0)).toBeGreaterThan(900);
+    for (const l of LOCALES)
+      expect(Object.values(report.totals[l]).reduce((a: number, b) => a + (b as number), 0)).toBeGreaterThan(900);
     expect(report.missingKeys).toEqual([]);
   });
 });

@@ -54,17 +54,23 @@ describe('checkWebVtt', () => {
   });
 
   it('rejects a cue that ends before it starts', () => {
-    expect(checkWebVtt('WEBVTT\n\n00:05.000 --> 00:02.000\nTerug\n').errors[0]).toMatch(/ends \(00:02.000\) before it starts/);
+    expect(checkWebVtt('WEBVTT\n\n00:05.000 --> 00:02.000\nTerug\n').errors[0]).toMatch(
+      /ends \(00:02.000\) before it starts/,
+    );
   });
 
   it('rejects overlapping cues', () => {
     const text = 'WEBVTT\n\n00:00.000 --> 00:05.000\nEen\n\n00:04.000 --> 00:08.000\nTwee\n';
-    expect(checkWebVtt(text).errors).toEqual(['line 6: the cue starts (00:04.000) before the previous cue ends (line 3)']);
+    expect(checkWebVtt(text).errors).toEqual([
+      'line 6: the cue starts (00:04.000) before the previous cue ends (line 3)',
+    ]);
   });
 
   it('rejects a cue that runs past the end of the film', () => {
     const text = 'WEBVTT\n\n00:40.000 --> 00:46.000\nTe lang\n';
-    expect(checkWebVtt(text, 45).errors).toEqual(['line 3: the cue ends at 00:46.000, after the end of the film (45 s)']);
+    expect(checkWebVtt(text, 45).errors).toEqual([
+      'line 3: the cue ends at 00:46.000, after the end of the film (45 s)',
+    ]);
     expect(checkWebVtt(text, 46).errors).toEqual([]);
   });
 

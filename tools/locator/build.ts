@@ -106,7 +106,33 @@ export interface PlacesInput {
   source: string;
 }
 
-const LOWER = new Set(['le', 'la', 'les', 'de', 'du', 'des', 'sur', 'sous', 'en', 'lez', 'lès', 'aan', 'den', 'ten', 'op', 'het', 'ter', 'te', 'l', 'd', 'au', 'aux', 'et', 'in', 'bij']);
+const LOWER = new Set([
+  'le',
+  'la',
+  'les',
+  'de',
+  'du',
+  'des',
+  'sur',
+  'sous',
+  'en',
+  'lez',
+  'lès',
+  'aan',
+  'den',
+  'ten',
+  'op',
+  'het',
+  'ter',
+  'te',
+  'l',
+  'd',
+  'au',
+  'aux',
+  'et',
+  'in',
+  'bij',
+]);
 /** "BRAINE-L'ALLEUD" → "Braine-l'Alleud", "SINT-GENESIUS-RODE" → "Sint-Genesius-Rode". */
 export function titleCase(name: string): string {
   const parts = name.toLocaleLowerCase('fr').split(/([-\s'’])/);
@@ -155,12 +181,38 @@ export function buildPlacesIndex(input: PlacesInput): { index: CompactIndex; rep
   const pointOf = (r: PostcodeRow) => coords.get(`${r.postcode} ${norm(r.name)}`) ?? byPostcode.get(r.postcode) ?? null;
 
   // 1. Main municipalities (bpost's capitals), one per name and province.
-  interface Muni { exact: boolean; key: string; bpost: string; province: string; rows: PostcodeRow[]; lon: number; lat: number; nis: string; label: string; pop: number; aliasNames: Record<string, string>; also: string[] }
+  interface Muni {
+    exact: boolean;
+    key: string;
+    bpost: string;
+    province: string;
+    rows: PostcodeRow[];
+    lon: number;
+    lat: number;
+    nis: string;
+    label: string;
+    pop: number;
+    aliasNames: Record<string, string>;
+    also: string[];
+  }
   const munis = new Map<string, Muni>();
   for (const r of input.postcodes.filter((r) => r.flag === 'Non')) {
     const key = `${r.name}|${r.province}`;
     const pt = pointOf(r);
-    const m = munis.get(key) ?? { exact: true, key, bpost: r.name, province: r.province, rows: [], lon: pt?.lon ?? NaN, lat: pt?.lat ?? NaN, nis: '', label: '', pop: 0, aliasNames: {}, also: [] };
+    const m = munis.get(key) ?? {
+      exact: true,
+      key,
+      bpost: r.name,
+      province: r.province,
+      rows: [],
+      lon: pt?.lon ?? NaN,
+      lat: pt?.lat ?? NaN,
+      nis: '',
+      label: '',
+      pop: 0,
+      aliasNames: {},
+      also: [],
+    };
     m.rows.push(r);
     munis.set(key, m);
   }
@@ -179,7 +231,16 @@ export function buildPlacesIndex(input: PlacesInput): { index: CompactIndex; rep
     } else {
       const keys = new Set([norm(m.bpost), ...(other ? Object.values(other.names).map(norm) : [])]);
       const byName = inProvince
-        .filter((c) => keys.has(c.key) || input.aliases.some((a) => a.geonames === c.name && a.nis === c.muniSub && [a.local, a.nl, a.fr, a.de, ...(a.also ?? [])].some((n) => n && keys.has(norm(n)))))
+        .filter(
+          (c) =>
+            keys.has(c.key) ||
+            input.aliases.some(
+              (a) =>
+                a.geonames === c.name &&
+                a.nis === c.muniSub &&
+                [a.local, a.nl, a.fr, a.de, ...(a.also ?? [])].some((n) => n && keys.has(norm(n))),
+            ),
+        )
         .sort((a, b) => km(a, m) - km(b, m));
       city = byName[0];
       if (city) report.nisBy.name++;
@@ -193,7 +254,9 @@ export function buildPlacesIndex(input: PlacesInput): { index: CompactIndex; rep
       // in the province, or the table): the NIS code is kept as `AA???`, never shown as a code.
       m.nis = m.exact ? city.muniSub! : `${input.arrondissementOf[m.bpost] ?? city.muniSub!.slice(0, 2)}???`;
     }
-    const alias = input.aliases.find((a) => a.nis === m.nis && city && a.geonames === city.name && (brussels ? m.nis === '21004' : true));
+    const alias = input.aliases.find(
+      (a) => a.nis === m.nis && city && a.geonames === city.name && (brussels ? m.nis === '21004' : true),
+    );
     if (alias) usedAliases.add(alias);
     const ownName = city && norm(city.name) === norm(m.bpost) ? city.name : titleCase(m.bpost);
     m.label = other?.local ?? alias?.local ?? (brussels ? titleCase(m.bpost) : ownName);
@@ -202,19 +265,39 @@ export function buildPlacesIndex(input: PlacesInput): { index: CompactIndex; rep
     for (const [lang, n] of Object.entries(other?.names ?? {})) m.aliasNames[lang] = n;
     for (const lang of ['nl', 'fr', 'de', 'en', 'ar'] as const) if (alias?.[lang]) m.aliasNames[lang] = alias[lang]!;
     m.also = alias?.also ?? [];
-    if (city && m.exact && !brussels && norm(city.name) !== norm(m.label) && !Object.values(m.aliasNames).includes(city.name) && (byNameOrSame(city, m) || input.aliases.some((a) => a.geonames === city!.name))) m.also.push(city.name);
+    if (
+      city &&
+      m.exact &&
+      !brussels &&
+      norm(city.name) !== norm(m.label) &&
+      !Object.values(m.aliasNames).includes(city.name) &&
+      (byNameOrSame(city, m) || input.aliases.some((a) => a.geonames === city!.name))
+    )
+      m.also.push(city.name);
     m.pop = city && (brussels ? m.nis === city.muniSub : true) && byNameOrSame(city, m) ? city.population : 0;
   }
   function byNameOrSame(c: { key: string }, m: Muni) {
-    return c.key === norm(m.bpost) || c.key === norm(m.label) || Object.values(m.aliasNames).some((n) => norm(n) === c.key);
+    return (
+      c.key === norm(m.bpost) || c.key === norm(m.label) || Object.values(m.aliasNames).some((n) => norm(n) === c.key)
+    );
   }
   const unused = input.aliases.filter((a) => !usedAliases.has(a));
-  if (unused.length > 0) throw new Error(`Aliases naming no municipality in the data: ${unused.map((a) => `${a.geonames} (${a.nis})`).join(', ')}`);
+  if (unused.length > 0)
+    throw new Error(
+      `Aliases naming no municipality in the data: ${unused.map((a) => `${a.geonames} (${a.nis})`).join(', ')}`,
+    );
 
   // 2. Each locality's main municipality.
   const muniList = [...munis.values()];
-  const muniByBpost = (name: string, province?: string) => muniList.find((m) => m.bpost === name && (!province || m.province === province));
-  interface Loc { row: PostcodeRow; muni: Muni; kind: 0 | 1 | 2; lon: number; lat: number }
+  const muniByBpost = (name: string, province?: string) =>
+    muniList.find((m) => m.bpost === name && (!province || m.province === province));
+  interface Loc {
+    row: PostcodeRow;
+    muni: Muni;
+    kind: 0 | 1 | 2;
+    lon: number;
+    lat: number;
+  }
   const locs: Loc[] = [];
   const regular = input.postcodes.filter((r) => r.flag !== '');
   for (const r of input.postcodes) {
@@ -227,7 +310,9 @@ export function buildPlacesIndex(input: PlacesInput): { index: CompactIndex; rep
     if (r.flag === '') {
       // An organisation's own postcode: the municipality of the nearest regular postcode below it.
       const pc = Number(r.postcode);
-      const below = regular.filter((x) => Number(x.postcode) <= pc && Math.floor(Number(x.postcode) / 1000) === Math.floor(pc / 1000)).sort((a, b) => Number(b.postcode) - Number(a.postcode) || (a.flag === 'Non' ? -1 : 1))[0];
+      const below = regular
+        .filter((x) => Number(x.postcode) <= pc && Math.floor(Number(x.postcode) / 1000) === Math.floor(pc / 1000))
+        .sort((a, b) => Number(b.postcode) - Number(a.postcode) || (a.flag === 'Non' ? -1 : 1))[0];
       if (!below) continue; // 0612: bpost's code for letters to Saint Nicholas, no place.
       const host = locs.find((l) => l.row === below) ?? null;
       const m = host?.muni ?? muniByBpost(below.name, below.province);
@@ -271,10 +356,12 @@ export function buildPlacesIndex(input: PlacesInput): { index: CompactIndex; rep
     locs.push({ row: r, muni: m!, kind: 1, lon: pt?.lon ?? m!.lon, lat: pt?.lat ?? m!.lat });
   }
   for (const key of Object.keys(input.mainOf)) {
-    if (!input.postcodes.some((r) => `${r.postcode} ${r.name}` === key)) throw new Error(`MAIN_OF names no locality: ${key}`);
+    if (!input.postcodes.some((r) => `${r.postcode} ${r.name}` === key))
+      throw new Error(`MAIN_OF names no locality: ${key}`);
   }
   for (const key of Object.keys(input.otherNames)) {
-    if (!input.postcodes.some((r) => `${r.postcode} ${r.name}` === key)) throw new Error(`OTHER_NAMES names no locality: ${key}`);
+    if (!input.postcodes.some((r) => `${r.postcode} ${r.name}` === key))
+      throw new Error(`OTHER_NAMES names no locality: ${key}`);
   }
 
   // A municipality GeoNames lacks by its own name may have a section GeoNames knows
@@ -295,20 +382,38 @@ export function buildPlacesIndex(input: PlacesInput): { index: CompactIndex; rep
 
   // 3. Check against GeoNames: a place both know (same name, within 5 km) in the same municipality.
   for (const c of be) {
-    const l = locs.filter((x) => x.kind !== 2 && norm(x.row.name) === c.key && km(x, c) < 5).sort((a, b) => km(a, c) - km(b, c))[0];
+    const l = locs
+      .filter((x) => x.kind !== 2 && norm(x.row.name) === c.key && km(x, c) < 5)
+      .sort((a, b) => km(a, c) - km(b, c))[0];
     if (!l) continue;
     report.geonames.compared++;
-    const merged = (nis: string) => input.mergers.find((mg) => mg.year === 2019 && mg.members.includes(l.muni.bpost)) && nis.slice(0, 2) === c.muniSub!.slice(0, 2);
+    const merged = (nis: string) =>
+      input.mergers.find((mg) => mg.year === 2019 && mg.members.includes(l.muni.bpost)) &&
+      nis.slice(0, 2) === c.muniSub!.slice(0, 2);
     if (l.muni.nis === c.muniSub || merged(l.muni.nis)) report.geonames.agree++;
-    else report.geonames.disagree.push(`${l.row.postcode} ${l.row.name}: ${l.muni.label} ${l.muni.nis}, GeoNames ${c.muniSub}`);
+    else
+      report.geonames.disagree.push(
+        `${l.row.postcode} ${l.row.name}: ${l.muni.label} ${l.muni.nis}, GeoNames ${c.muniSub}`,
+      );
   }
 
   // 4. Group the rows of one place (same name, same municipality) and order by size.
-  interface Place { label: string; names: Record<string, string>; also: string[]; muni: Muni; postcodes: string[]; lon: number; lat: number; kind: 0 | 1 | 2; weight: number }
+  interface Place {
+    label: string;
+    names: Record<string, string>;
+    also: string[];
+    muni: Muni;
+    postcodes: string[];
+    lon: number;
+    lat: number;
+    kind: 0 | 1 | 2;
+    weight: number;
+  }
   const places = new Map<string, Place>();
   for (const l of locs) {
     const other = input.otherNames[`${l.row.postcode} ${l.row.name}`];
-    const label = l.kind === 0 ? l.muni.label : (other?.local ?? (l.kind === 2 ? l.row.name : titleCaseIfShouting(l.row.name)));
+    const label =
+      l.kind === 0 ? l.muni.label : (other?.local ?? (l.kind === 2 ? l.row.name : titleCaseIfShouting(l.row.name)));
     const key = `${norm(label)}|${l.muni.key}|${l.kind === 2 ? l.row.postcode : ''}`;
     const p = places.get(key);
     if (p) {
@@ -319,14 +424,30 @@ export function buildPlacesIndex(input: PlacesInput): { index: CompactIndex; rep
     for (const [lang, n] of Object.entries(other?.names ?? {})) if (n !== label) names[lang] = n;
     const city = l.kind === 1 ? be.find((c) => c.key === norm(label) && km(c, l) < 5) : undefined;
     const weight = l.kind === 0 ? Math.max(l.muni.pop, 1) : l.kind === 1 ? (city?.population ?? l.muni.pop / 100) : 0;
-    places.set(key, { label, names, also: l.kind === 0 ? l.muni.also : [], muni: l.muni, postcodes: [l.row.postcode], lon: l.lon, lat: l.lat, kind: l.kind, weight });
+    places.set(key, {
+      label,
+      names,
+      also: l.kind === 0 ? l.muni.also : [],
+      muni: l.muni,
+      postcodes: [l.row.postcode],
+      lon: l.lon,
+      lat: l.lat,
+      kind: l.kind,
+      weight,
+    });
   }
-  const munisOut = [...new Set([...places.values()].map((p) => p.muni))].sort((a, b) => a.nis.localeCompare(b.nis) || a.label.localeCompare(b.label));
+  const munisOut = [...new Set([...places.values()].map((p) => p.muni))].sort(
+    (a, b) => a.nis.localeCompare(b.nis) || a.label.localeCompare(b.label),
+  );
   const muniIndex = new Map(munisOut.map((m, i) => [m, i]));
-  const sorted = [...places.values()].sort((a, b) => b.weight - a.weight || a.label.localeCompare(b.label, 'nl') || a.postcodes[0]!.localeCompare(b.postcodes[0]!));
+  const sorted = [...places.values()].sort(
+    (a, b) =>
+      b.weight - a.weight || a.label.localeCompare(b.label, 'nl') || a.postcodes[0]!.localeCompare(b.postcodes[0]!),
+  );
   const spec = (label: string, names: Record<string, string>, also: string[]) => {
     const parts = [label];
-    for (const lang of ['nl', 'fr', 'de', 'en', 'ar'] as const) if (names[lang] && names[lang] !== label) parts.push(`${lang}=${names[lang]}`);
+    for (const lang of ['nl', 'fr', 'de', 'en', 'ar'] as const)
+      if (names[lang] && names[lang] !== label) parts.push(`${lang}=${names[lang]}`);
     for (const a of also) if (a !== label && !Object.values(names).includes(a)) parts.push(`+${a}`);
     return parts.join('|');
   };
@@ -345,7 +466,14 @@ export function buildPlacesIndex(input: PlacesInput): { index: CompactIndex; rep
     index: {
       source: input.source,
       municipalities: munisOut.map((m) => [spec(m.label, m.aliasNames, []), m.nis, round(m.lon, 4), round(m.lat, 4)]),
-      localities: sorted.map((p) => [spec(p.label, p.names, p.also), muniIndex.get(p.muni)!, p.postcodes.sort().join(' '), round(p.lon, 4), round(p.lat, 4), p.kind]),
+      localities: sorted.map((p) => [
+        spec(p.label, p.names, p.also),
+        muniIndex.get(p.muni)!,
+        p.postcodes.sort().join(' '),
+        round(p.lon, 4),
+        round(p.lat, 4),
+        p.kind,
+      ]),
       mergers,
     },
     report,
@@ -356,7 +484,6 @@ export function buildPlacesIndex(input: PlacesInput): { index: CompactIndex; rep
 function titleCaseIfShouting(name: string): string {
   return name === name.toLocaleUpperCase('fr') ? titleCase(name) : name;
 }
-
 
 /** Belgium's outline from Natural Earth (world-atlas), projected with d3's Mercator. */
 export function buildMap(topology: Topology, source: string, width = 600, pad = 12): MapData {
@@ -409,7 +536,12 @@ export function formatMap(map: MapData): string {
 export function buildPoints(index: CompactIndex): [string, string, number, number][] {
   return index.localities
     .filter((l) => l[5] === 0)
-    .map(([spec, , postcodes, lon, lat]) => [spec.split('|')[0] ?? '', postcodes.split(' ')[0] ?? '', round(lon, 3), round(lat, 3)]);
+    .map(([spec, , postcodes, lon, lat]) => [
+      spec.split('|')[0] ?? '',
+      postcodes.split(' ')[0] ?? '',
+      round(lon, 3),
+      round(lat, 3),
+    ]);
 }
 
 export function formatPoints(points: [string, string, number, number][]): string {

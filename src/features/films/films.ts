@@ -60,7 +60,9 @@ export interface Playable {
   sources: Source[];
   download: string;
   poster: string;
-  variants: Partial<Record<Locale, { sources: Source[]; download: string; poster?: string | undefined; spoken: boolean }>>;
+  variants: Partial<
+    Record<Locale, { sources: Source[]; download: string; poster?: string | undefined; spoken: boolean }>
+  >;
 }
 
 export interface Version {
@@ -82,7 +84,13 @@ export interface Version {
 export function versionFor(film: Playable, locale: Locale): Version {
   const variant = film.variants[locale];
   return variant
-    ? { sources: variant.sources, download: variant.download, poster: variant.poster ?? film.poster, language: locale, spoken: variant.spoken }
+    ? {
+        sources: variant.sources,
+        download: variant.download,
+        poster: variant.poster ?? film.poster,
+        language: locale,
+        spoken: variant.spoken,
+      }
     : { sources: film.sources, download: film.download, poster: film.poster, language: null, spoken: false };
 }
 

@@ -47,7 +47,11 @@ export function videosLoader(base = './content/videos'): Loader {
         const transcript = Object.fromEntries(LOCALES.map((l) => [l, read(transcriptFile(l)) ?? '']));
         const bytes = Object.fromEntries(named.map((f) => [f, statSync(join(dir, f)).size]));
         // parseData validates against the collection's schema (videoSchema in content.config.ts).
-        const data = await parseData({ id: slug, data: { ...raw, transcript, bytes }, filePath: `${base}/${slug}/video.yaml` });
+        const data = await parseData({
+          id: slug,
+          data: { ...raw, transcript, bytes },
+          filePath: `${base}/${slug}/video.yaml`,
+        });
         store.set({ id: slug, data });
       }
       if (problems.length > 0) {

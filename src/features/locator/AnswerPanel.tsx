@@ -3,7 +3,16 @@ import CentreCard from './CentreCard.tsx';
 import type { Answer, PlaceOutcome } from './locate.ts';
 import { placeName, type NameLocale, type Place } from './places.ts';
 import type { PlaceHit } from './search.ts';
-import { describe, makeT, placeQuery, whereIs, type CentreView, type HelplineView, type Strings, type T } from './view.ts';
+import {
+  describe,
+  makeT,
+  placeQuery,
+  whereIs,
+  type CentreView,
+  type HelplineView,
+  type Strings,
+  type T,
+} from './view.ts';
 
 export interface AnswerPanelProps {
   answer: Answer<CentreView>;
@@ -33,7 +42,9 @@ export default function AnswerPanel(props: AnswerPanelProps) {
   const served = 'outcome' in answer && answer.outcome.kind === 'served' ? answer.outcome.centre : null;
   // A list of places already names each one's centre and links to its own answer: no cards.
   const candidates =
-    answer.kind !== 'places' && 'outcome' in answer && (answer.outcome.kind === 'choose' || answer.outcome.kind === 'unconfirmed')
+    answer.kind !== 'places' &&
+    'outcome' in answer &&
+    (answer.outcome.kind === 'choose' || answer.outcome.kind === 'unconfirmed')
       ? answer.outcome.candidates
       : [];
   const none = 'outcome' in answer && answer.outcome.kind === 'none';
@@ -59,9 +70,7 @@ export default function AnswerPanel(props: AnswerPanelProps) {
         {heading}
       </h2>
       {answer.kind === 'place' && nearestKm !== undefined && (
-        <p data-nearest>
-          {t('answer.nearest', { place: placeName(answer.place, locale), km: Math.round(nearestKm) })}
-        </p>
+        <p data-nearest>{t('answer.nearest', { place: placeName(answer.place, locale), km: Math.round(nearestKm) })}</p>
       )}
       {answer.kind === 'place' && (
         <p data-where className="mb-2">
@@ -96,7 +105,11 @@ export default function AnswerPanel(props: AnswerPanelProps) {
       )}
       {none && <OtherServices {...props} t={t} prefix={prefix} />}
       {answer.kind === 'no-match' && answer.suggestions.length > 0 && (
-        <PlaceLinks heading={t('answer.didYouMean')} hits={answer.suggestions} {...{ t, locale, link: suggestionLink }} />
+        <PlaceLinks
+          heading={t('answer.didYouMean')}
+          hits={answer.suggestions}
+          {...{ t, locale, link: suggestionLink }}
+        />
       )}
       {answer.kind === 'place' && answer.others.length > 0 && (
         <PlaceLinks heading={t('answer.others')} hits={answer.others} {...{ t, locale, link: suggestionLink }} />
@@ -110,11 +123,25 @@ function placeLink(searchPath: string, place: Place, name?: string): string {
 }
 
 /** Each place of a shared name or a postcode: postcode, name, municipality, and its centre. */
-function PlaceOutcomes({ list, t, locale, searchPath }: { list: PlaceOutcome<CentreView>[]; t: T; locale: NameLocale; searchPath: string }) {
+function PlaceOutcomes({
+  list,
+  t,
+  locale,
+  searchPath,
+}: {
+  list: PlaceOutcome<CentreView>[];
+  t: T;
+  locale: NameLocale;
+  searchPath: string;
+}) {
   return (
     <ul className="mb-3 list-disc space-y-1 ps-6" data-place-list>
       {list.map(({ place, outcome }) => (
-        <li key={`${place.rank}`} data-place-outcome={outcome.kind} data-centre={outcome.kind === 'served' ? outcome.centre.id : undefined}>
+        <li
+          key={`${place.rank}`}
+          data-place-outcome={outcome.kind}
+          data-centre={outcome.kind === 'served' ? outcome.centre.id : undefined}
+        >
           <a href={placeLink(searchPath, place)}>
             {place.kind !== 'merged' && <bdi dir="ltr">{place.postcodes[0]}</bdi>} {placeName(place, locale)}
           </a>
@@ -133,7 +160,19 @@ function PlaceOutcomes({ list, t, locale, searchPath }: { list: PlaceOutcome<Cen
   );
 }
 
-function PlaceLinks({ heading, hits, t, locale, link }: { heading: string; hits: PlaceHit[]; t: T; locale: NameLocale; link: (h: PlaceHit) => string }) {
+function PlaceLinks({
+  heading,
+  hits,
+  t,
+  locale,
+  link,
+}: {
+  heading: string;
+  hits: PlaceHit[];
+  t: T;
+  locale: NameLocale;
+  link: (h: PlaceHit) => string;
+}) {
   return (
     <div className="mt-4">
       <p>{heading}</p>

@@ -66,7 +66,11 @@ export function locate<C extends CentreArea>(query: unknown, opts: LocateOptions
 }
 
 /** A place chosen directly (a suggestion picked, the place nearest a position). */
-export function answerForPlace<C extends CentreArea>(place: Place, opts: LocateOptions<C>, matched = place.label): Answer<C> {
+export function answerForPlace<C extends CentreArea>(
+  place: Place,
+  opts: LocateOptions<C>,
+  matched = place.label,
+): Answer<C> {
   return { kind: 'place', place, matched, others: [], outcome: resolveLocality(place, opts.centres, opts.areas) };
 }
 
@@ -90,13 +94,20 @@ function locatePostcode<C extends CentreArea>(digits: string, opts: LocateOption
   const area = places ? areaOfPostcode(Number(digits), opts.areas ?? AREAS) : null;
   if (!places || !area) return { kind: 'bad-postcode', postcode: digits.slice(0, 12) };
   const list = places.map((place) => ({ place, outcome: resolveLocality(place, opts.centres, opts.areas) }));
-  return { kind: 'postcode', postcode: digits, area, places: list, outcome: combineOutcomes(list.map((p) => p.outcome)) };
+  return {
+    kind: 'postcode',
+    postcode: digits,
+    area,
+    places: list,
+    outcome: combineOutcomes(list.map((p) => p.outcome)),
+  };
 }
 
 function locateName<C extends CentreArea>(text: string, opts: LocateOptions<C>): Answer<C> {
   const q = normalise(text);
   const exact = new Map<Place, string>();
-  for (const k of [q, ...variants(q)]) for (const n of opts.index.exact.get(k) ?? []) if (!exact.has(n.place)) exact.set(n.place, n.name);
+  for (const k of [q, ...variants(q)])
+    for (const n of opts.index.exact.get(k) ?? []) if (!exact.has(n.place)) exact.set(n.place, n.name);
   const preferred = opts.prefer ? [...exact.keys()].find((p) => p.nis === opts.prefer) : undefined;
   if (preferred) return answerForPlace(preferred, opts, exact.get(preferred));
   if (exact.size === 1) {

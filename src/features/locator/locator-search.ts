@@ -107,7 +107,9 @@ class LocatorSearch extends HTMLElement {
     this.#input.setAttribute('aria-expanded', String(open));
     if (!open) this.#input.removeAttribute('aria-activedescendant');
     this.#status.className = open ? 'sr-only' : 'mt-2';
-    this.#status.textContent = open ? (this.#strings['count'] ?? '').replace('{{count}}', String(this.#hits.length)) : '';
+    this.#status.textContent = open
+      ? (this.#strings['count'] ?? '').replace('{{count}}', String(this.#hits.length))
+      : '';
   }
 
   #move(to: number) {

@@ -140,8 +140,23 @@ export function loadIndex(compact: CompactIndex): PlacesIndex {
     // A new name that is no municipality of the list ("Pelt") is a place of its own.
     if (!places.some((p) => p.kind === 'main' && normalise(p.label) === normalise(name))) {
       const first = members[0]!;
-      const postcodes = places.filter((p) => members.includes(p.municipality) && p.kind === 'main').flatMap((p) => p.postcodes);
-      places.push({ rank: 0, label: name, names: {}, all: [name], kind: 'merged', municipality: first, members, nis: first.nis, arrondissement: first.arrondissement, postcodes, lon: first.lon, lat: first.lat });
+      const postcodes = places
+        .filter((p) => members.includes(p.municipality) && p.kind === 'main')
+        .flatMap((p) => p.postcodes);
+      places.push({
+        rank: 0,
+        label: name,
+        names: {},
+        all: [name],
+        kind: 'merged',
+        municipality: first,
+        members,
+        nis: first.nis,
+        arrondissement: first.arrondissement,
+        postcodes,
+        lon: first.lon,
+        lat: first.lat,
+      });
     }
   }
   const names: SearchName[] = [];
@@ -185,7 +200,10 @@ export function loadIndex(compact: CompactIndex): PlacesIndex {
  * its local name.
  * @example placeName(antwerpen, 'en') // => 'Antwerp'
  */
-export function placeName(place: { label: string; names: Partial<Record<NameLocale, string>> }, locale: NameLocale): string {
+export function placeName(
+  place: { label: string; names: Partial<Record<NameLocale, string>> },
+  locale: NameLocale,
+): string {
   return place.names[locale] ?? place.label;
 }
 

@@ -28,7 +28,11 @@ export type Outcome<C extends CentreArea = CentreArea> =
  * itself wins over one that serves its whole arrondissement, so editors can record exceptions.
  * @example resolvePlace('12021', centres) // Lier => { kind: 'served', centre: mechelen, via: 'arrondissement' }
  */
-export function resolvePlace<C extends CentreArea>(nis: string, centres: readonly C[], areas: readonly Area[] = AREAS): Outcome<C> {
+export function resolvePlace<C extends CentreArea>(
+  nis: string,
+  centres: readonly C[],
+  areas: readonly Area[] = AREAS,
+): Outcome<C> {
   const own = centres.find((c) => c.serves.includes(nis));
   if (own) return { kind: 'served', centre: own, via: 'municipality' };
   const arr = centres.find((c) => c.serves.includes(nis.slice(0, 2)));
@@ -44,12 +48,20 @@ export function resolvePlace<C extends CentreArea>(nis: string, centres: readonl
  * arrondissement with another centre and no source says which serves it now, both are
  * candidates, "to be confirmed".
  */
-export function resolveLocality<C extends CentreArea>(place: Place, centres: readonly C[], areas: readonly Area[] = AREAS): Outcome<C> {
+export function resolveLocality<C extends CentreArea>(
+  place: Place,
+  centres: readonly C[],
+  areas: readonly Area[] = AREAS,
+): Outcome<C> {
   if (place.kind === 'merged') return combineOutcomes(place.members.map((m) => resolveMunicipality(m, centres, areas)));
   return resolveMunicipality(place.municipality, centres, areas);
 }
 
-function resolveMunicipality<C extends CentreArea>(m: Municipality, centres: readonly C[], areas: readonly Area[]): Outcome<C> {
+function resolveMunicipality<C extends CentreArea>(
+  m: Municipality,
+  centres: readonly C[],
+  areas: readonly Area[],
+): Outcome<C> {
   const own = resolvePlace(m.nis, centres, areas);
   if (!m.movedTo) return own;
   const now = resolvePlace(`${m.movedTo}000`, centres, areas);
@@ -103,6 +115,7 @@ function centresInArea<C extends CentreArea>(area: Area, centres: readonly C[]):
 /** True when another centre names a municipality inside the area, so the range cannot decide. */
 function hasMunicipalityExceptions(area: Area, centres: readonly CentreArea[], winner: CentreArea): boolean {
   return centres.some(
-    (c) => c !== winner && c.serves.some((code) => code.length === 5 && area.arrondissements.includes(code.slice(0, 2))),
+    (c) =>
+      c !== winner && c.serves.some((code) => code.length === 5 && area.arrondissements.includes(code.slice(0, 2))),
   );
 }

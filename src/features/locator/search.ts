@@ -53,7 +53,8 @@ export function suggestPlaces(index: PlacesIndex, query: string, limit = 5): Pla
     if (d > budget) continue;
     const order = d * 100_000 + n.place.rank;
     const prev = best.get(n.place);
-    if (!prev || order < prev.order) best.set(n.place, { hit: { place: n.place, matched: n.name, score: 3 + d }, order });
+    if (!prev || order < prev.order)
+      best.set(n.place, { hit: { place: n.place, matched: n.name, score: 3 + d }, order });
   }
   return [...best.values()]
     .sort((a, b) => a.order - b.order)
@@ -79,7 +80,8 @@ export function distance(a: string, b: string, max: number): number {
     for (let j = 1; j <= n; j++) {
       const bj = b.charCodeAt(j - 1);
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }

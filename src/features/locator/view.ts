@@ -104,10 +104,13 @@ export function whereIs(place: Place, t: T, locale: NameLocale): string {
     return t('answer.mergedNew', { place: name, year: merger?.year ?? '', members });
   }
   const parts: string[] = [];
-  if (place.kind === 'special') parts.push(t('answer.special', { postcode, name: place.label, municipality: placeName(m, locale) }));
-  else if (place.kind === 'sub') parts.push(t('answer.partOf', { place: name, postcode, municipality: placeName(m, locale) }));
+  if (place.kind === 'special')
+    parts.push(t('answer.special', { postcode, name: place.label, municipality: placeName(m, locale) }));
+  else if (place.kind === 'sub')
+    parts.push(t('answer.partOf', { place: name, postcode, municipality: placeName(m, locale) }));
   else parts.push(t('answer.municipality', { place: name, postcode }));
-  if (m.merger) parts.push(t('answer.merged', { municipality: placeName(m, locale), merger: m.merger.name, year: m.merger.year }));
+  if (m.merger)
+    parts.push(t('answer.merged', { municipality: placeName(m, locale), merger: m.merger.name, year: m.merger.year }));
   return parts.join(' ');
 }
 
@@ -138,7 +141,8 @@ export function describe(answer: Answer<CentreView>, t: T, locale: NameLocale): 
         };
       }
       if (o.kind === 'none') return { reason: '', message: `${t('answer.none', { place })} ${t('answer.noneHelp')}` };
-      if (o.kind === 'unconfirmed' && o.moved) return { reason: '', message: `${t('answer.moved', { place })} ${t('answer.askHelp')}` };
+      if (o.kind === 'unconfirmed' && o.moved)
+        return { reason: '', message: `${t('answer.moved', { place })} ${t('answer.askHelp')}` };
       return { reason: '', message: `${t('answer.unconfirmed', { place })} ${t('answer.askHelp')}` };
     }
     case 'places':
@@ -147,13 +151,22 @@ export function describe(answer: Answer<CentreView>, t: T, locale: NameLocale): 
       const area = t(`areas.${answer.area.id}`);
       const o = answer.outcome;
       if (o.kind === 'served') {
-        return { reason: t('answer.postcodeServed', { postcode: answer.postcode, area, centre: o.centre.name }), message: '' };
+        return {
+          reason: t('answer.postcodeServed', { postcode: answer.postcode, area, centre: o.centre.name }),
+          message: '',
+        };
       }
       if (o.kind === 'none') {
-        return { reason: '', message: `${t('answer.postcodeNone', { postcode: answer.postcode, area })} ${t('answer.noneHelp')}` };
+        return {
+          reason: '',
+          message: `${t('answer.postcodeNone', { postcode: answer.postcode, area })} ${t('answer.noneHelp')}`,
+        };
       }
       if (o.kind === 'unconfirmed') {
-        return { reason: '', message: `${t('answer.postcodeUnconfirmed', { postcode: answer.postcode, area })} ${t('answer.askHelp')}` };
+        return {
+          reason: '',
+          message: `${t('answer.postcodeUnconfirmed', { postcode: answer.postcode, area })} ${t('answer.askHelp')}`,
+        };
       }
       return { reason: '', message: t('answer.postcodeChoose', { postcode: answer.postcode, area }) };
     }

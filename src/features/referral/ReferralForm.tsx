@@ -92,7 +92,8 @@ function FormBody(props: ReferralFormProps & { hydrated: boolean }) {
       refresh(next);
     },
     // Without JavaScript every question is shown; with it, follow-up questions appear when they apply.
-    show: (q) => !props.hydrated || !('followUp' in q) || !q.followUp || list(q.followUp.path).includes(q.followUp.value),
+    show: (q) =>
+      !props.hydrated || !('followUp' in q) || !q.followUp || list(q.followUp.path).includes(q.followUp.value),
     needsMotivation: props.needsMotivation === true,
     hydrated: props.hydrated,
   };
@@ -119,12 +120,21 @@ function FormBody(props: ReferralFormProps & { hydrated: boolean }) {
       className="referral-form"
       aria-labelledby={`${props.mode}-heading`}
     >
-      {props.hydrated && showSummary && errors.length > 0 && <ErrorSummary t={t} errors={errors} where="island" ref={summaryRef} />}
+      {props.hydrated && showSummary && errors.length > 0 && (
+        <ErrorSummary t={t} errors={errors} where="island" ref={summaryRef} />
+      )}
       <input type="hidden" name="step" value={props.mode === 'check' ? 'check' : 'submit'} />
       {/* A field people do not see: bots fill it in. Not `display:none`, which some bots skip. */}
       <div className="hp" aria-hidden="true">
         <label htmlFor={`hp-${props.mode}`}>{t('form.honeypot')}</label>
-        <input id={`hp-${props.mode}`} type="text" name="contact_url" tabIndex={-1} autoComplete="off" defaultValue="" />
+        <input
+          id={`hp-${props.mode}`}
+          type="text"
+          name="contact_url"
+          tabIndex={-1}
+          autoComplete="off"
+          defaultValue=""
+        />
       </div>
       {props.mode === 'form' && <p className="mb-6">{t('form.requiredNote')}</p>}
       <Questions ctx={ctx} mode={props.mode} />

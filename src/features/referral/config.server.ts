@@ -1,4 +1,13 @@
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
@@ -68,7 +77,8 @@ export const isLoopback = (host: string): boolean =>
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new ConfigError(name, `must be a whole number ≥ ${min}, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < min)
+    throw new ConfigError(name, `must be a whole number ≥ ${min}, got "${raw}"`);
   return Number(raw);
 }
 
@@ -193,7 +203,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 function healthzToken(env: NodeJS.ProcessEnv): string | null {
   const raw = env.HEALTHZ_TOKEN;
   if (raw === undefined || raw === '') return null;
-  if (!/^[\x21-\x7e]{16,200}$/.test(raw)) throw new ConfigError('HEALTHZ_TOKEN', 'must be 16 to 200 visible characters (openssl rand -hex 16)');
+  if (!/^[\x21-\x7e]{16,200}$/.test(raw))
+    throw new ConfigError('HEALTHZ_TOKEN', 'must be 16 to 200 visible characters (openssl rand -hex 16)');
   return raw;
 }
 
@@ -245,7 +256,10 @@ function checkDataDir(dataDir: string): void {
   try {
     accessSync(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
   } catch (error) {
-    throw new ConfigError('DATA_DIR', `${dataDir} is not writable by the server (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new ConfigError(
+      'DATA_DIR',
+      `${dataDir} is not writable by the server (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
 }
 

@@ -25,7 +25,9 @@ export const rulesSchema = z.object({
     /** The centre (content/centres.json) whose intake receives the referrals. */
     centre: z.string().min(1),
   }),
-  criteria: z.object(Object.fromEntries(CRITERIA.map((c) => [c, criterionRule])) as Record<CriterionId, typeof criterionRule>),
+  criteria: z.object(
+    Object.fromEntries(CRITERIA.map((c) => [c, criterionRule])) as Record<CriterionId, typeof criterionRule>,
+  ),
   /** How many of the criteria that are not required must be met as well. */
   eligibleWhen: z.object({ optionalMet: z.number().int().min(0) }),
 });
@@ -72,17 +74,27 @@ export function areaFromAnswer(answer: Answer<CentreRef>, ownCentre: string): Re
     return suggestions.length > 0 ? { status: 'unknown', suggestions } : { status: 'unknown' };
   }
   const place =
-    answer.kind === 'place' ? answer.place.label : answer.kind === 'postcode' ? answer.postcode : answer.kind === 'places' ? answer.query : '';
+    answer.kind === 'place'
+      ? answer.place.label
+      : answer.kind === 'postcode'
+        ? answer.postcode
+        : answer.kind === 'places'
+          ? answer.query
+          : '';
   if (answer.kind !== 'place' && answer.kind !== 'postcode' && answer.kind !== 'places') return { status: 'unknown' };
   const o = answer.outcome;
   switch (o.kind) {
     case 'served':
-      return o.centre.id === ownCentre ? { status: 'served', place } : { status: 'other', place, centre: ref(o.centre) };
+      return o.centre.id === ownCentre
+        ? { status: 'served', place }
+        : { status: 'other', place, centre: ref(o.centre) };
     case 'choose':
     case 'unconfirmed':
       if (!o.candidates.some((c) => c.id === ownCentre)) return { status: 'other', place, centre: null };
       // A shared name: say which places it may mean, so the referrer can add the postcode.
-      return answer.kind === 'places' ? { status: 'unknown', places: answer.places.map((p) => describe(p.place)) } : { status: 'unknown' };
+      return answer.kind === 'places'
+        ? { status: 'unknown', places: answer.places.map((p) => describe(p.place)) }
+        : { status: 'unknown' };
     case 'none':
       return { status: 'other', place, centre: null };
   }
@@ -129,7 +141,11 @@ export function assess(answers: EligibilityAnswers, rules: Rules, area: Referral
     return { id, required: rules.criteria[id].required, state: count >= minimum ? 'met' : 'not-met', count, minimum };
   };
   const criteria: CriterionResult[] = [
-    { id: 'violence', required: rules.criteria.violence.required, state: answers.violence.forms.length > 0 ? 'met' : 'not-met' },
+    {
+      id: 'violence',
+      required: rules.criteria.violence.required,
+      state: answers.violence.forms.length > 0 ? 'met' : 'not-met',
+    },
     { id: 'repeated', required: rules.criteria.repeated.required, state: triState(answers.violence.repeated) },
     counted('lifeDomains', answers.lifeDomains.length),
     counted('organisations', organisations),
@@ -149,8 +165,7 @@ export function assess(answers: EligibilityAnswers, rules: Rules, area: Referral
 }
 
 /** A referral the check does not support needs a short motivation: the intake team decides. */
-export const needsMotivation = (a: Assessment): boolean =>
-  a.outcome === 'not-eligible' || a.outcome === 'other-area';
+export const needsMotivation = (a: Assessment): boolean => a.outcome === 'not-eligible' || a.outcome === 'other-area';
 
 /**
  * The tally as a person says it: "5 of the other criteria are met. This website asks for at least 3."

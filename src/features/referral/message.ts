@@ -51,7 +51,8 @@ export function subjectFor(reference: string, assessment: Assessment): string {
   return `${assessment.urgent ? 'DRINGEND · ' : ''}Doorverwijzing CO3 ${reference} · ${OUTCOME_NL[assessment.outcome]}`;
 }
 
-const label = (group: OptionGroup, value: string): string => (nl.options[group] as Record<string, string>)[value] ?? value;
+const label = (group: OptionGroup, value: string): string =>
+  (nl.options[group] as Record<string, string>)[value] ?? value;
 const list = (group: OptionGroup, values: readonly string[]): string =>
   values.length === 0 ? '(geen aangeduid)' : values.map((v) => label(group, v)).join(', ');
 
@@ -67,14 +68,17 @@ const list = (group: OptionGroup, values: readonly string[]): string =>
 export const ANSWER_PREFIX = '  | ';
 export const heading = (name: string): string => `=== ${name} ===`;
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters the mail must not carry
-const UNSEEN = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/gu;
+const UNSEEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters the mail must not carry
+  /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/gu;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: vertical tab and form feed break a line too
 const BREAKS = /\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]/u;
 
 /** An answer as the lines the mail shows, each behind the bar. */
 export function answerLines(value: string): string[] {
-  const shown = value.replace(UNSEEN, (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`).replace(/\t/g, '    ');
+  const shown = value
+    .replace(UNSEEN, (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`)
+    .replace(/\t/g, '    ');
   const lines = shown.split(BREAKS);
   return (value.trim() === '' ? ['(niet ingevuld)'] : lines).map((l) => `${ANSWER_PREFIX}${l}`.trimEnd());
 }
@@ -123,9 +127,18 @@ export function composeIntakeMessage(args: {
     .filter((q) => q.mail.haste && valueAt(r, q.path) === 'yes')
     .map((q) => q.mail.haste!);
   const firstRead: string[] = [
-    ...(urgentNow.length > 0 ? [heading('EERST LEZEN: VEILIGHEID'), ...field('Met ja beantwoord', urgentNow.join('\n')), ''] : []),
+    ...(urgentNow.length > 0
+      ? [heading('EERST LEZEN: VEILIGHEID'), ...field('Met ja beantwoord', urgentNow.join('\n')), '']
+      : []),
     ...(r.sharing.legalBasis === 'ask-intake'
-      ? [heading('EERST LEZEN: WETTELIJKE BASIS'), ...field('De doorverwijzer is niet zeker op welke basis hij deelt', 'Neem eerst contact op met de doorverwijzer, voor de doorverwijzing verder wordt behandeld.'), '']
+      ? [
+          heading('EERST LEZEN: WETTELIJKE BASIS'),
+          ...field(
+            'De doorverwijzer is niet zeker op welke basis hij deelt',
+            'Neem eerst contact op met de doorverwijzer, voor de doorverwijzing verder wordt behandeld.',
+          ),
+          '',
+        ]
       : []),
   ];
   const answers = MAIL.flatMap(([section, rows]) => {
@@ -179,6 +192,8 @@ export function composeIntakeMessage(args: {
       'X-CO3-Reference': reference,
       ...(a.urgent ? { Priority: 'urgent', Importance: 'high', 'X-Priority': '1' } : {}),
     },
-    attachments: [{ filename: `${reference}.json`, content: JSON.stringify(envelope, null, 2), contentType: 'application/json' }],
+    attachments: [
+      { filename: `${reference}.json`, content: JSON.stringify(envelope, null, 2), contentType: 'application/json' },
+    ],
   };
 }

@@ -146,7 +146,8 @@ export class Outbox implements ReferralStore {
     `);
     // Databases from before the fingerprint: a key stored without one matches no body.
     const columns = this.#db.prepare('PRAGMA table_info(idempotency)').all() as { name: string }[];
-    if (!columns.some((c) => c.name === 'fingerprint')) this.#db.exec('ALTER TABLE idempotency ADD COLUMN fingerprint BLOB');
+    if (!columns.some((c) => c.name === 'fingerprint'))
+      this.#db.exec('ALTER TABLE idempotency ADD COLUMN fingerprint BLOB');
     this.#insert = this.#db.prepare(
       `INSERT INTO referrals (reference, created_at, updated_at, status, attempts, next_attempt_at, payload)
        VALUES (?, ?, ?, 'pending', 0, ?, ?)`,
@@ -156,7 +157,9 @@ export class Outbox implements ReferralStore {
     );
     this.#findKey = this.#db.prepare('SELECT reference, answer, fingerprint FROM idempotency WHERE key_hash = ?');
     this.#insertRate = this.#db.prepare('INSERT INTO rate_events (client, at) VALUES (?, ?)');
-    this.#countRate = this.#db.prepare('SELECT COUNT(*) AS n, MIN(at) AS oldest FROM rate_events WHERE client = ? AND at > ?');
+    this.#countRate = this.#db.prepare(
+      'SELECT COUNT(*) AS n, MIN(at) AS oldest FROM rate_events WHERE client = ? AND at > ?',
+    );
     this.#due = this.#db.prepare(
       `SELECT reference, created_at, attempts, done, payload FROM referrals
        WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?`,
@@ -222,7 +225,14 @@ export class Outbox implements ReferralStore {
       ? { hash, sealedAnswer: seal(this.#key, `idempotency:${hash}`, args.answer), fingerprint }
       : null;
     const stored = new Promise<void>((resolve, reject) => {
-      this.#queue.push({ reference: args.reference, sealed, idempotency, rateClient: rate?.client ?? null, resolve, reject });
+      this.#queue.push({
+        reference: args.reference,
+        sealed,
+        idempotency,
+        rateClient: rate?.client ?? null,
+        resolve,
+        reject,
+      });
       if (!this.#flushScheduled) {
         this.#flushScheduled = true;
         setImmediate(() => this.#flush());
@@ -253,7 +263,9 @@ export class Outbox implements ReferralStore {
 
   /** The first request with this key: its fingerprint, and its answer (null when the key that sealed it is gone). */
   #findAnswer(hash: string): { answer: string | null; fingerprint: Buffer | null } | null {
-    const row = this.#findKey.get(hash) as { reference: string; answer: Uint8Array; fingerprint: Uint8Array | null } | undefined;
+    const row = this.#findKey.get(hash) as
+      | { reference: string; answer: Uint8Array; fingerprint: Uint8Array | null }
+      | undefined;
     if (!row) return null;
     let answer: string | null = null;
     try {
@@ -330,7 +342,13 @@ export class Outbox implements ReferralStore {
 
   /** Referrals due for delivery, oldest first. */
   due(now: number, limit = 20): OutboxRow[] {
-    const rows = this.#due.all(now, limit) as { reference: string; created_at: number; attempts: number; done: string; payload: Uint8Array | null }[];
+    const rows = this.#due.all(now, limit) as {
+      reference: string;
+      created_at: number;
+      attempts: number;
+      done: string;
+      payload: Uint8Array | null;
+    }[];
     return rows.map((r) => ({
       reference: r.reference,
       createdAt: r.created_at,
@@ -405,7 +423,10 @@ export class Outbox implements ReferralStore {
    */
   storable(): { ok: true } | { ok: false; reason: string } {
     try {
-      for (const file of [this.#dataDir, ...['outbox.sqlite', 'outbox.sqlite-wal'].map((f) => path.join(this.#dataDir, f))]) {
+      for (const file of [
+        this.#dataDir,
+        ...['outbox.sqlite', 'outbox.sqlite-wal'].map((f) => path.join(this.#dataDir, f)),
+      ]) {
         try {
           accessSync(file, constants.W_OK);
         } catch (error) {
@@ -434,7 +455,11 @@ export class Outbox implements ReferralStore {
       // The last store failed but nothing else says why: try a real write, so that /healthz
       // recovers by itself (a load balancer that stops sending referrals would never clear it).
       try {
-        this.#db.prepare(`INSERT INTO meta (name, value) VALUES ('write-probe', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`).run(Buffer.from(String(Date.now())));
+        this.#db
+          .prepare(
+            `INSERT INTO meta (name, value) VALUES ('write-probe', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+          )
+          .run(Buffer.from(String(Date.now())));
         this.lastStoreError = null;
       } catch (error) {
         this.lastStoreError = storeErrorCode(error);
@@ -452,10 +477,16 @@ export class Outbox implements ReferralStore {
    * key's check is stored. A different key with nothing sealed is taken silently.
    */
   checkKey(acceptChange: boolean): { changed: boolean; deadLettered: string[] } {
-    const stored = this.#db.prepare(`SELECT value FROM meta WHERE name = 'key-check'`).get() as { value: Uint8Array } | undefined;
+    const stored = this.#db.prepare(`SELECT value FROM meta WHERE name = 'key-check'`).get() as
+      | { value: Uint8Array }
+      | undefined;
     const mine = keyCheck(this.#key);
     const store = () =>
-      this.#db.prepare(`INSERT INTO meta (name, value) VALUES ('key-check', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`).run(mine);
+      this.#db
+        .prepare(
+          `INSERT INTO meta (name, value) VALUES ('key-check', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+        )
+        .run(mine);
     if (!stored) {
       store();
       return { changed: false, deadLettered: [] };

@@ -142,7 +142,10 @@ export class PgOutbox implements ReferralStore {
       keepAlive: true,
       application_name: 'co3-portal',
       // bigint columns hold milliseconds: well inside a double's exact range.
-      types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === 20 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
     });
     // An idle connection that breaks (the database restarted) must not end the process.
     this.#pool.on('error', (error) => {
@@ -202,8 +205,12 @@ export class PgOutbox implements ReferralStore {
       // Two servers starting at once: the second waits here until the first has migrated.
       await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_APP, LOCK_MIGRATIONS]);
       try {
-        await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-        const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+        await client.query(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+        );
+        const applied = new Set(
+          (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+        );
         for (const m of MIGRATIONS) {
           if (applied.has(m.version)) continue;
           await client.query('BEGIN');
@@ -246,9 +253,18 @@ export class PgOutbox implements ReferralStore {
       }
     }
     const rate = args.rate && args.rate.limit > 0 ? args.rate : null;
-    const idempotency = hash ? { hash, sealedAnswer: seal(this.#key, `idempotency:${hash}`, args.answer), fingerprint } : null;
+    const idempotency = hash
+      ? { hash, sealedAnswer: seal(this.#key, `idempotency:${hash}`, args.answer), fingerprint }
+      : null;
     const result = new Promise<AddResult>((resolve, reject) => {
-      this.#queue.push({ args, sealed: seal(this.#key, args.reference, args.payload), idempotency, rate, resolve, reject });
+      this.#queue.push({
+        args,
+        sealed: seal(this.#key, args.reference, args.payload),
+        idempotency,
+        rate,
+        resolve,
+        reject,
+      });
     });
     this.#kick();
     if (!hash) return result;
@@ -306,7 +322,10 @@ export class PgOutbox implements ReferralStore {
       // Keys stored before (by any server): the first answer, or a refusal.
       const keyed = batch.flatMap((p, i) => (p.idempotency ? [i] : []));
       if (keyed.length > 0) {
-        const found = await this.#findKeys(client, keyed.map((i) => batch[i]!.idempotency!.hash));
+        const found = await this.#findKeys(
+          client,
+          keyed.map((i) => batch[i]!.idempotency!.hash),
+        );
         for (const i of keyed) {
           const row = found.get(batch[i]!.idempotency!.hash);
           if (row) results[i] = this.#previous(row, batch[i]!.idempotency!);
@@ -330,7 +349,10 @@ export class PgOutbox implements ReferralStore {
           const { client: id, limit } = batch[i]!.rate!;
           const c = seen.get(id) ?? { n: 0, oldest: now };
           if (c.n >= limit) {
-            results[i] = { kind: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil((c.oldest + HOUR - now) / 1000)) };
+            results[i] = {
+              kind: 'rate-limited',
+              retryAfterSeconds: Math.max(1, Math.ceil((c.oldest + HOUR - now) / 1000)),
+            };
           } else {
             seen.set(id, { n: c.n + 1, oldest: c.oldest });
           }
@@ -345,12 +367,21 @@ export class PgOutbox implements ReferralStore {
           `INSERT INTO idempotency (key_hash, reference, created_at, answer, fingerprint)
            SELECT k, r, $3, a, f FROM unnest($1::text[], $2::text[], $4::bytea[], $5::bytea[]) AS t(k, r, a, f)
            ON CONFLICT (key_hash) DO NOTHING RETURNING key_hash`,
-          [ks.map((p) => p.idempotency!.hash), ks.map((p) => p.args.reference), now, ks.map((p) => p.idempotency!.sealedAnswer), ks.map((p) => p.idempotency!.fingerprint)],
+          [
+            ks.map((p) => p.idempotency!.hash),
+            ks.map((p) => p.args.reference),
+            now,
+            ks.map((p) => p.idempotency!.sealedAnswer),
+            ks.map((p) => p.idempotency!.fingerprint),
+          ],
         );
         const mine = new Set(inserted.rows.map((r) => r.key_hash));
         const raced = newKeys.filter((i) => !mine.has(batch[i]!.idempotency!.hash));
         if (raced.length > 0) {
-          const found = await this.#findKeys(client, raced.map((i) => batch[i]!.idempotency!.hash));
+          const found = await this.#findKeys(
+            client,
+            raced.map((i) => batch[i]!.idempotency!.hash),
+          );
           for (const i of raced) {
             const row = found.get(batch[i]!.idempotency!.hash);
             results[i] = row ? this.#previous(row, batch[i]!.idempotency!) : { kind: 'key-reused' };
@@ -367,7 +398,10 @@ export class PgOutbox implements ReferralStore {
         );
         const counted = stored.filter((i) => batch[i]!.rate);
         if (counted.length > 0) {
-          await client.query('INSERT INTO rate_events (client, at) SELECT c, $2 FROM unnest($1::text[]) AS c', [counted.map((i) => batch[i]!.rate!.client), now]);
+          await client.query('INSERT INTO rate_events (client, at) SELECT c, $2 FROM unnest($1::text[]) AS c', [
+            counted.map((i) => batch[i]!.rate!.client),
+            now,
+          ]);
         }
       }
       if (now - this.#lastRateCleanup > 60_000) {
@@ -387,7 +421,10 @@ export class PgOutbox implements ReferralStore {
     }
   }
 
-  async #findKeys(client: pg.PoolClient, hashes: string[]): Promise<Map<string, { answer: Buffer; fingerprint: Buffer | null }>> {
+  async #findKeys(
+    client: pg.PoolClient,
+    hashes: string[],
+  ): Promise<Map<string, { answer: Buffer; fingerprint: Buffer | null }>> {
     const { rows } = await client.query<{ key_hash: string; answer: Buffer; fingerprint: Buffer | null }>(
       'SELECT key_hash, answer, fingerprint FROM idempotency WHERE key_hash = ANY($1)',
       [hashes],
@@ -395,7 +432,10 @@ export class PgOutbox implements ReferralStore {
     return new Map(rows.map((r) => [r.key_hash, r]));
   }
 
-  #previous(row: { answer: Buffer; fingerprint: Buffer | null }, mine: { hash: string; fingerprint: Buffer }): AddResult {
+  #previous(
+    row: { answer: Buffer; fingerprint: Buffer | null },
+    mine: { hash: string; fingerprint: Buffer },
+  ): AddResult {
     let answer: string;
     try {
       answer = open(this.#key, `idempotency:${mine.hash}`, row.answer);
@@ -418,7 +458,13 @@ export class PgOutbox implements ReferralStore {
    */
   async due(_now: number, limit = 10): Promise<OutboxRow[]> {
     const leasedAt = Date.now();
-    const { rows } = await this.#query<{ reference: string; created_at: number; attempts: number; done: string; payload: Buffer | null }>(
+    const { rows } = await this.#query<{
+      reference: string;
+      created_at: number;
+      attempts: number;
+      done: string;
+      payload: Buffer | null;
+    }>(
       `WITH picked AS (
          SELECT reference FROM referrals
          WHERE status = 'pending' AND next_attempt_at <= ${DB_NOW} AND (lease_until IS NULL OR lease_until < ${DB_NOW})
@@ -433,12 +479,22 @@ export class PgOutbox implements ReferralStore {
     const sendBy = leasedAt + this.#leaseMs / 2;
     return rows
       .sort((a, b) => a.created_at - b.created_at)
-      .map((r) => ({ reference: r.reference, createdAt: r.created_at, attempts: r.attempts, done: r.done ? r.done.split(',') : [], payload: r.payload, sendBy }));
+      .map((r) => ({
+        reference: r.reference,
+        createdAt: r.created_at,
+        attempts: r.attempts,
+        done: r.done ? r.done.split(',') : [],
+        payload: r.payload,
+        sendBy,
+      }));
   }
 
   async release(references: string[]): Promise<void> {
     if (references.length === 0) return;
-    await this.#query(`UPDATE referrals SET lease_owner = NULL, lease_until = NULL WHERE reference = ANY($1) AND lease_owner = $2`, [references, this.#owner]);
+    await this.#query(
+      `UPDATE referrals SET lease_owner = NULL, lease_until = NULL WHERE reference = ANY($1) AND lease_owner = $2`,
+      [references, this.#owner],
+    );
   }
 
   async nextDue(): Promise<number | null> {
@@ -485,7 +541,9 @@ export class PgOutbox implements ReferralStore {
   }
 
   async counts(): Promise<Record<Status, number>> {
-    const { rows } = await this.#query<{ status: Status; n: number }>('SELECT status, count(*)::integer AS n FROM referrals GROUP BY status');
+    const { rows } = await this.#query<{ status: Status; n: number }>(
+      'SELECT status, count(*)::integer AS n FROM referrals GROUP BY status',
+    );
     const out: Record<Status, number> = { pending: 0, delivered: 0, dead: 0 };
     for (const r of rows) out[r.status] = r.n;
     return out;
@@ -538,15 +596,25 @@ export class PgOutbox implements ReferralStore {
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_APP, LOCK_MIGRATIONS]);
       const mine = keyCheck(this.#key);
       const store = () =>
-        client.query(`INSERT INTO meta (name, value) VALUES ('key-check', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value`, [mine]);
+        client.query(
+          `INSERT INTO meta (name, value) VALUES ('key-check', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+          [mine],
+        );
       const stored = (await client.query<{ value: Buffer }>(`SELECT value FROM meta WHERE name = 'key-check'`)).rows[0];
       let result = { changed: false, deadLettered: [] as string[] };
       if (!stored) {
         await store();
       } else if (!sameFingerprint(stored.value, mine)) {
-        const pending = (await client.query<{ reference: string }>(`SELECT reference FROM referrals WHERE payload IS NOT NULL AND status = 'pending'`)).rows;
+        const pending = (
+          await client.query<{ reference: string }>(
+            `SELECT reference FROM referrals WHERE payload IS NOT NULL AND status = 'pending'`,
+          )
+        ).rows;
         if (pending.length > 0 && !acceptChange) throw new KeyChanged(pending.length);
-        await client.query(`UPDATE referrals SET status = 'dead', updated_at = $1, last_error = 'key-changed', lease_owner = NULL, lease_until = NULL WHERE status = 'pending' AND payload IS NOT NULL`, [Date.now()]);
+        await client.query(
+          `UPDATE referrals SET status = 'dead', updated_at = $1, last_error = 'key-changed', lease_owner = NULL, lease_until = NULL WHERE status = 'pending' AND payload IS NOT NULL`,
+          [Date.now()],
+        );
         await store();
         result = { changed: true, deadLettered: pending.map((r) => r.reference) };
       }

@@ -99,7 +99,15 @@ export type MailSectionId = keyof typeof MAIL_SECTIONS;
 
 /** Where a row's option labels are in the locale files (`options.<group>.<value>`), and in the mail (Dutch). */
 export type OptionGroup =
-  'role' | 'forms' | 'organisations' | 'lifeDomains' | 'protective' | 'triState' | 'yesNo' | 'callback' | 'legalBasis';
+  | 'role'
+  | 'forms'
+  | 'organisations'
+  | 'lifeDomains'
+  | 'protective'
+  | 'triState'
+  | 'yesNo'
+  | 'callback'
+  | 'legalBasis';
 
 interface Base {
   /** The dotted path: the JSON path, the form field's name and the locale keys `fields.<path>.label|hint`. */

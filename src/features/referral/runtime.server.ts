@@ -55,20 +55,23 @@ function startWithDatabase(config: ReturnType<typeof loadConfig>): ReferralServi
   const store = new PgOutbox(config.databaseUrl!, config.key, { leaseMs: config.leaseMs });
   const started = new ReferralService(config, rules, locateArea, { store });
   // Connect, migrate, check the key; requests (and /healthz) wait for it.
-  store
-    .start(config.acceptKeyChange)
-    .then(
-      (check) => {
-        reportKeyCheck(check);
-        console.info(`referrals: outbox in PostgreSQL (${describeDatabaseUrl(config.databaseUrl!)})`);
-        started.start();
-      },
-      (error: unknown) => {
-        if (error instanceof KeyChanged) refuseKeyChange(error, 'DATABASE_URL');
-        const code = error instanceof DatabaseUnavailable ? error.code : String((error as { code?: unknown }).code ?? (error as Error).name ?? 'error');
-        refuse(`DATABASE_URL: cannot use the PostgreSQL database at ${describeDatabaseUrl(config.databaseUrl!)} (${code}${/^28/.test(code) ? ': login refused, check the user and password' : code === '3D000' ? ': no such database' : ''})`);
-      },
-    );
+  store.start(config.acceptKeyChange).then(
+    (check) => {
+      reportKeyCheck(check);
+      console.info(`referrals: outbox in PostgreSQL (${describeDatabaseUrl(config.databaseUrl!)})`);
+      started.start();
+    },
+    (error: unknown) => {
+      if (error instanceof KeyChanged) refuseKeyChange(error, 'DATABASE_URL');
+      const code =
+        error instanceof DatabaseUnavailable
+          ? error.code
+          : String((error as { code?: unknown }).code ?? (error as Error).name ?? 'error');
+      refuse(
+        `DATABASE_URL: cannot use the PostgreSQL database at ${describeDatabaseUrl(config.databaseUrl!)} (${code}${/^28/.test(code) ? ': login refused, check the user and password' : code === '3D000' ? ': no such database' : ''})`,
+      );
+    },
+  );
   return started;
 }
 
@@ -86,7 +89,9 @@ export function startReferralService(): ReferralService {
       started = new ReferralService(config, rules, locateArea);
     } catch (error) {
       const e = error as { code?: unknown; errcode?: unknown };
-      refuse(`DATA_DIR: the outbox in ${config.dataDir} cannot be opened (${typeof e.errcode === 'number' ? `sqlite-${e.errcode}` : String(e.code ?? 'error')})`);
+      refuse(
+        `DATA_DIR: the outbox in ${config.dataDir} cannot be opened (${typeof e.errcode === 'number' ? `sqlite-${e.errcode}` : String(e.code ?? 'error')})`,
+      );
     }
     // SQLite answers synchronously.
     reportKeyCheck(started.outbox.checkKey(config.acceptKeyChange) as { changed: boolean; deadLettered: string[] });

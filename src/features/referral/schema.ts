@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CHECK_QUESTIONS, REFERRAL_QUESTIONS, type AllAnswers, type AnswersOf, type CheckRow, type Question } from './questions.ts';
+import {
+  CHECK_QUESTIONS,
+  REFERRAL_QUESTIONS,
+  type AllAnswers,
+  type AnswersOf,
+  type CheckRow,
+  type Question,
+} from './questions.ts';
 
 /**
  * The referral: ONE schema for the server page, the JSON API, the island and the tests, built
@@ -68,7 +75,12 @@ const required = (max: number, multiline = false) =>
     .max(max, { error: 'tooLong' })
     .refine(clean(multiline), { error: 'controlChars' });
 const optional = (max: number, multiline = false) =>
-  z.string({ error: 'invalid' }).trim().max(max, { error: 'tooLong' }).refine(clean(multiline), { error: 'controlChars' }).default('');
+  z
+    .string({ error: 'invalid' })
+    .trim()
+    .max(max, { error: 'tooLong' })
+    .refine(clean(multiline), { error: 'controlChars' })
+    .default('');
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'choose' });
 const many = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -93,14 +105,18 @@ function fieldSchema(q: Question, step: 'check' | 'referral'): z.ZodType {
     case 'textarea': {
       const multiline = q.kind === 'textarea';
       if (q.optional) return optional(q.max, multiline);
-      return q.pattern ? required(q.max, multiline).regex(q.pattern.re, { error: q.pattern.code }) : required(q.max, multiline);
+      return q.pattern
+        ? required(q.max, multiline).regex(q.pattern.re, { error: q.pattern.code })
+        : required(q.max, multiline);
     }
     case 'select':
     case 'radio':
       return choice(q.options);
     case 'checkboxes': {
       const list = many(q.options);
-      return q.atLeastOne && !(step === 'check' && q.check?.optional) ? list.refine((a) => a.length > 0, { error: 'chooseOne' }) : list;
+      return q.atLeastOne && !(step === 'check' && q.check?.optional)
+        ? list.refine((a) => a.length > 0, { error: 'chooseOne' })
+        : list;
     }
     case 'count':
       return z
@@ -110,9 +126,16 @@ function fieldSchema(q: Question, step: 'check' | 'referral'): z.ZodType {
         .max(q.max, { error: q.rangeCode });
     case 'ages':
       return z
-        .array(z.number({ error: 'childAge' }).int({ error: 'childAge' }).min(0, { error: 'childAge' }).max(17, { error: 'childAge' }), {
-          error: 'invalid',
-        })
+        .array(
+          z
+            .number({ error: 'childAge' })
+            .int({ error: 'childAge' })
+            .min(0, { error: 'childAge' })
+            .max(17, { error: 'childAge' }),
+          {
+            error: 'invalid',
+          },
+        )
         .max(q.max, { error: 'tooMany' })
         .default([]);
     case 'checkbox':
@@ -175,7 +198,8 @@ export function makeReferralSchema(needsMotivation: (r: Referral) => boolean = (
 export const referralSchema = makeReferralSchema();
 
 /** The check's answers inside a referral: the rows marked `check`. */
-export const eligibilityFromReferral = (r: Referral): EligibilityAnswers => pick(r, CHECK_QUESTIONS) as EligibilityAnswers;
+export const eligibilityFromReferral = (r: Referral): EligibilityAnswers =>
+  pick(r, CHECK_QUESTIONS) as EligibilityAnswers;
 
 /** The values at the given rows' paths, nested again (absent values stay absent). */
 export function pick(input: unknown, questions: readonly Question[]): Record<string, unknown> {
@@ -187,7 +211,8 @@ export function pick(input: unknown, questions: readonly Question[]): Record<str
     else {
       const group = source[head];
       (out[head] ??= {}) as Record<string, unknown>;
-      (out[head] as Record<string, unknown>)[tail] = typeof group === 'object' && group !== null ? (group as Record<string, unknown>)[tail] : undefined;
+      (out[head] as Record<string, unknown>)[tail] =
+        typeof group === 'object' && group !== null ? (group as Record<string, unknown>)[tail] : undefined;
     }
   }
   return out;

@@ -117,7 +117,8 @@ export class ReferralService {
 
   /** The referral's assessment, kept for the rest of this (synchronous) validation. */
   #assessReferral(referral: Referral): Assessment {
-    if (this.#assessed?.referral !== referral) this.#assessed = { referral, assessment: this.assess(eligibilityFromReferral(referral)) };
+    if (this.#assessed?.referral !== referral)
+      this.#assessed = { referral, assessment: this.assess(eligibilityFromReferral(referral)) };
     return this.#assessed.assessment;
   }
 
@@ -129,7 +130,10 @@ export class ReferralService {
    * count as a difference). The rate limit counts accepted referrals per client address in the
    * outbox database, atomically with storing them.
    */
-  async submit(input: unknown, opts: { client: string; idempotencyKey?: string | null; locale: string }): Promise<SubmitResult> {
+  async submit(
+    input: unknown,
+    opts: { client: string; idempotencyKey?: string | null; locale: string },
+  ): Promise<SubmitResult> {
     // The check runs once per submission: the motivation rule (inside the schema) and the stored
     // outcome share it. Parsing is synchronous, so no other submission comes in between.
     this.#assessed = null;
@@ -138,12 +142,21 @@ export class ReferralService {
     this.#assessed = null;
     if (!parsed.success) {
       const answers = assessed ? null : eligibilityFromInput(input);
-      return { kind: 'invalid', errors: fieldErrors(parsed.error), assessment: assessed?.assessment ?? (answers ? this.assess(answers) : null) };
+      return {
+        kind: 'invalid',
+        errors: fieldErrors(parsed.error),
+        assessment: assessed?.assessment ?? (answers ? this.assess(answers) : null),
+      };
     }
     const referral = parsed.data;
     const final = assessed?.assessment ?? this.assess(eligibilityFromReferral(referral));
     const reference = await this.#freshReference();
-    const payload: StoredPayload = { receivedAt: new Date().toISOString(), locale: opts.locale, referral, assessment: final };
+    const payload: StoredPayload = {
+      receivedAt: new Date().toISOString(),
+      locale: opts.locale,
+      referral,
+      assessment: final,
+    };
     const answer = JSON.stringify({ reference, outcome: final.outcome, urgent: final.urgent });
     const stored = await this.outbox.add({
       reference,
@@ -317,7 +330,9 @@ export class ReferralService {
         if (failure.transient && attempt < MAX_ATTEMPTS) {
           const delay = backoff(this.#config.retryBaseMs, attempt);
           await this.outbox.markRetry(row.reference, done, Date.now() + delay, failure.code);
-          console.warn(`referral ${row.reference}: ${failure.code}, attempt ${attempt}, retry in ${Math.round(delay / 1000)} s`);
+          console.warn(
+            `referral ${row.reference}: ${failure.code}, attempt ${attempt}, retry in ${Math.round(delay / 1000)} s`,
+          );
         } else {
           await this.outbox.markDead(row.reference, done, failure.code);
           console.error(`referral ${row.reference}: ${failure.code}, attempt ${attempt}; dead letter`);
@@ -371,7 +386,11 @@ export class ReferralService {
       .catch(() => null);
     if (!storable.ok) return { status: 'unavailable', reason: storable.reason, referrals };
     if (!referrals) return { status: 'unavailable', reason: 'counts-failed', referrals };
-    return { status: referrals.dead > 0 ? 'degraded' : 'ok', reason: referrals.dead > 0 ? 'dead-letters' : null, referrals };
+    return {
+      status: referrals.dead > 0 ? 'degraded' : 'ok',
+      reason: referrals.dead > 0 ? 'dead-letters' : null,
+      referrals,
+    };
   }
 
   async close(): Promise<void> {

@@ -12,15 +12,31 @@ import type { Locale } from '../../i18n/locales.ts';
  */
 
 /** Snowball stemmers per locale (Tarifit: none exists; fuzzy and prefix matching stand in). */
-const STEMMERS: Partial<Record<Locale, (w: string) => string>> = { nl: dutch, en: english, fr: french, de: german, ar: arabic };
+const STEMMERS: Partial<Record<Locale, (w: string) => string>> = {
+  nl: dutch,
+  en: english,
+  fr: french,
+  de: german,
+  ar: arabic,
+};
 
 /** Words too common to search for or mark (queries of nothing else still search them). */
 const STOP: Record<Locale, ReadonlySet<string>> = {
-  nl: words('de het een en of in op te van voor met aan bij is zijn ben wat wie hoe waar als dat die dit er je jij u ik we wij ze zij hij niet ook naar om over uit tot door'),
-  en: words('the a an and or in on at to of for with by is are be am what who how where when if that this it you i we they he she not also from as into about'),
-  fr: words('le la les l un une des de du d et ou en au aux a à est sont que qui quoi comment où ce cet cette se je tu il elle on nous vous ils elles ne pas pour par sur dans avec'),
-  de: words('der die das den dem des ein eine einer eines einem einen und oder in im an am auf zu zum zur von vom für mit bei ist sind was wer wie wo wenn dass ich du er sie es wir ihr nicht auch aus'),
-  ar: words('في من على الى إلى عن ما ماذا من هل و او أو ان أن هذا هذه ذلك التي الذي هو هي انا أنا انت أنت لا كيف اين أين'),
+  nl: words(
+    'de het een en of in op te van voor met aan bij is zijn ben wat wie hoe waar als dat die dit er je jij u ik we wij ze zij hij niet ook naar om over uit tot door',
+  ),
+  en: words(
+    'the a an and or in on at to of for with by is are be am what who how where when if that this it you i we they he she not also from as into about',
+  ),
+  fr: words(
+    'le la les l un une des de du d et ou en au aux a à est sont que qui quoi comment où ce cet cette se je tu il elle on nous vous ils elles ne pas pour par sur dans avec',
+  ),
+  de: words(
+    'der die das den dem des ein eine einer eines einem einen und oder in im an am auf zu zum zur von vom für mit bei ist sind was wer wie wo wenn dass ich du er sie es wir ihr nicht auch aus',
+  ),
+  ar: words(
+    'في من على الى إلى عن ما ماذا من هل و او أو ان أن هذا هذه ذلك التي الذي هو هي انا أنا انت أنت لا كيف اين أين',
+  ),
   ber: words('d n i di ad a s ma min u ur war'),
 };
 function words(list: string): ReadonlySet<string> {
@@ -30,7 +46,8 @@ function words(list: string): ReadonlySet<string> {
 /** Splits text into words with their offsets (letters, digits and combining marks; Tarifit ɛ ɣ are letters). */
 export function words_(text: string): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu))
+    out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
 export { words_ as tokenize };
@@ -92,7 +109,14 @@ export function tarifit(folded: string): string {
  * The site's own words with their keys, per locale, filled from the indexed text only (`learn`),
  * never from a query: a query's words must not outlive its request.
  */
-const vocabulary: Record<Locale, Map<string, string>> = { nl: new Map(), ar: new Map(), ber: new Map(), en: new Map(), fr: new Map(), de: new Map() };
+const vocabulary: Record<Locale, Map<string, string>> = {
+  nl: new Map(),
+  ar: new Map(),
+  ber: new Map(),
+  en: new Map(),
+  fr: new Map(),
+  de: new Map(),
+};
 
 /** The search key of one word in a locale ('' for nothing). */
 export function termKey(word: string, locale: Locale): string {

@@ -22,7 +22,14 @@ export function searchDocuments(contentDir = 'content'): Record<Locale, SearchDo
       const url = slug === 'home' ? `/${locale}/` : `/${locale}/${slug}/`;
       // A family topic is found under its section, the families page.
       const section = slug.split('/')[0]!;
-      push({ kind: 'page', page: section, url, title: str(data['title']), text: join2(str(data['description']), plainText(body)), lang });
+      push({
+        kind: 'page',
+        page: section,
+        url,
+        title: str(data['title']),
+        text: join2(str(data['description']), plainText(body)),
+        lang,
+      });
       const faq = Array.isArray(data['faq']) ? (data['faq'] as { q?: unknown; a?: unknown }[]) : [];
       for (const [i, item] of faq.entries()) {
         push({ kind: 'faq', page: section, url: `${url}#faq-${i + 1}`, title: str(item.q), text: str(item.a), lang });
@@ -60,11 +67,27 @@ export function searchDocuments(contentDir = 'content'): Record<Locale, SearchDo
       const transcript = existsSync(transcriptPath) ? readFileSync(transcriptPath, 'utf8') : '';
       const url = `/${locale}/videos/${slug}/`;
       const title = text(film['title']);
-      push({ kind: 'film', page: 'videos', url, title, text: join2(text(film['summary']), transcript.replace(/\s+/g, ' ').trim()), lang: locale });
-      const chapters = Array.isArray(film['chapters']) ? (film['chapters'] as { start?: unknown; title?: unknown }[]) : [];
+      push({
+        kind: 'film',
+        page: 'videos',
+        url,
+        title,
+        text: join2(text(film['summary']), transcript.replace(/\s+/g, ' ').trim()),
+        lang: locale,
+      });
+      const chapters = Array.isArray(film['chapters'])
+        ? (film['chapters'] as { start?: unknown; title?: unknown }[])
+        : [];
       for (const c of chapters) {
         const start = Number(c.start) || 0;
-        push({ kind: 'chapter', page: 'videos', url: `${url}#t=${start}`, title: text(c.title), text: title, lang: locale });
+        push({
+          kind: 'chapter',
+          page: 'videos',
+          url: `${url}#t=${start}`,
+          title: text(c.title),
+          text: title,
+          lang: locale,
+        });
       }
     }
     // Centres: the locator answers for the centre's city.
@@ -77,7 +100,9 @@ export function searchDocuments(contentDir = 'content'): Record<Locale, SearchDo
         page: 'centres',
         url: `/${locale}/centres/?q=${encodeURIComponent(city)}`,
         title: name,
-        text: [city, str(c['formerName']), localized('region'), localized('notes'), str(c['address'])].filter(Boolean).join(' · '),
+        text: [city, str(c['formerName']), localized('region'), localized('notes'), str(c['address'])]
+          .filter(Boolean)
+          .join(' · '),
         lang: locale,
       });
     }
@@ -153,7 +178,12 @@ export function plainText(markdown: string): string {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 const join2 = (a: string, b: string) => [a, b].filter(Boolean).join(' ');
-const dirs = (p: string) => (existsSync(p) ? readdirSync(p).filter((f) => statSync(join(p, f)).isDirectory()).sort() : []);
+const dirs = (p: string) =>
+  existsSync(p)
+    ? readdirSync(p)
+        .filter((f) => statSync(join(p, f)).isDirectory())
+        .sort()
+    : [];
 function jsonArray(path: string): Record<string, unknown>[] {
   if (!existsSync(path)) return [];
   const data = JSON.parse(readFileSync(path, 'utf8')) as unknown;

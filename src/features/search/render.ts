@@ -58,7 +58,10 @@ export function searchBody(input: BodyInput): string {
     `<form method="get"${attrs({ action, 'aria-label': ts('label') })} role="search" class="mb-2 flex flex-wrap items-end gap-2" data-search-page>`,
     `<div class="flex min-w-0 flex-1 flex-col"><label for="search-q" class="mb-1 font-semibold">${e(ts('label'))}</label>`,
     `<input id="search-q" type="search" name="q"${attrs({ value: shown })} autocomplete="off" enterkeyhint="search" dir="auto"`,
-    attrs({ 'aria-describedby': tooLong ? 'search-error search-privacy' : 'search-privacy', 'aria-invalid': tooLong ? 'true' : undefined }),
+    attrs({
+      'aria-describedby': tooLong ? 'search-error search-privacy' : 'search-privacy',
+      'aria-invalid': tooLong ? 'true' : undefined,
+    }),
     ` class="w-full rounded border-2 border-slate-700 bg-white px-3 py-2 text-lg"></div>`,
     `<button type="submit" class="rounded bg-brand-dark px-4 py-2 text-lg font-semibold text-white">${e(ts('button'))}</button></form>`,
     `<p id="search-privacy" class="mb-6 text-sm text-slate-700">${e(ts('privacy'))} <a${attrs({ href: localizedPath(locale, 'safety') })}>${e(ts('privacyLink'))}</a></p>`,
@@ -99,11 +102,19 @@ export function searchBody(input: BodyInput): string {
     `<p class="text-sm text-slate-700"${attrs(hit.lang === locale ? {} : { lang: info.htmlLang, dir: info.dir })} data-result-section>${e(section(hit))}</p>` +
     `<p class="mt-1" data-result-snippet>${parts(hit.snippet)}</p></li>`;
 
-  out.push(`<section aria-labelledby="results-heading"><h2 id="results-heading" class="mb-2 text-2xl font-bold">${e(ts('resultsHeading'))}</h2>`);
+  out.push(
+    `<section aria-labelledby="results-heading"><h2 id="results-heading" class="mb-2 text-2xl font-bold">${e(ts('resultsHeading'))}</h2>`,
+  );
   if (result.total > 0) {
     const pages = Math.max(1, Math.ceil(result.total / perPage));
-    out.push(`<p class="mb-4" data-search-count>${e(ts('count', { count: result.total }))}${pages > 1 ? ` ${e(ts('pageOf', { page, pages }))}` : ''}</p>`);
-    out.push(`<ol class="space-y-6" data-search-results${attrs({ start: String((page - 1) * perPage + 1) })}>`, ...result.hits.map((h) => item(h, 3, true)), `</ol>`);
+    out.push(
+      `<p class="mb-4" data-search-count>${e(ts('count', { count: result.total }))}${pages > 1 ? ` ${e(ts('pageOf', { page, pages }))}` : ''}</p>`,
+    );
+    out.push(
+      `<ol class="space-y-6" data-search-results${attrs({ start: String((page - 1) * perPage + 1) })}>`,
+      ...result.hits.map((h) => item(h, 3, true)),
+      `</ol>`,
+    );
     if (pages > 1) {
       const href = (p: number) => `${action}?q=${encodeURIComponent(shown)}${p > 1 ? `&p=${p}` : ''}`;
       out.push(`<nav${attrs({ 'aria-label': ts('pagination') })} class="mt-6 flex flex-wrap gap-4">`);
@@ -115,7 +126,11 @@ export function searchBody(input: BodyInput): string {
     out.push(`<p class="mb-4 font-semibold" data-search-none>${e(ts('none'))}</p>`);
     if (result.dutch && result.dutch.total > 0) {
       out.push(`<h3 class="mb-2 text-xl font-bold">${e(ts('dutchOffer'))}</h3>`);
-      out.push(`<ol class="space-y-6" lang="nl" dir="ltr" data-search-dutch>`, ...result.dutch.hits.map((h) => item(h, 4, false)), `</ol>`);
+      out.push(
+        `<ol class="space-y-6" lang="nl" dir="ltr" data-search-dutch>`,
+        ...result.dutch.hits.map((h) => item(h, 4, false)),
+        `</ol>`,
+      );
     } else {
       out.push(`<p>${e(ts('noneAnywhere'))}</p>`);
     }

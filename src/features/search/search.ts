@@ -71,7 +71,6 @@ export interface Part {
   mark: boolean;
 }
 
-
 /** The query checked: what a visitor typed, cleaned of control and direction characters. */
 export type ParsedQuery = { kind: 'empty' } | { kind: 'tooLong'; length: number } | { kind: 'ok'; q: string };
 
@@ -106,7 +105,10 @@ export function search(
   const termQuery = (key: string): Query => {
     const alternatives = groups.get(key) ?? [];
     if (alternatives.length === 0) return key;
-    return { combineWith: 'OR', queries: [key, ...alternatives.map((phrase): Query => ({ combineWith: 'AND', queries: phrase }))] };
+    return {
+      combineWith: 'OR',
+      queries: [key, ...alternatives.map((phrase): Query => ({ combineWith: 'AND', queries: phrase }))],
+    };
   };
   // Exact words and prefixes first; typo tolerance only when that finds nothing (it costs
   // most, and a word spelled right should not pull in look-alikes).
@@ -114,13 +116,15 @@ export function search(
     boost: { title: 3 },
     prefix: (term: string) => term.length >= 3,
     // A whole page says more than a film chapter's title that happens to hold the word.
-    boostDocument: (_id: unknown, _term: string, stored?: Record<string, unknown>) => KIND_BOOST[String(stored?.['kind'])] ?? 1,
+    boostDocument: (_id: unknown, _term: string, stored?: Record<string, unknown>) =>
+      KIND_BOOST[String(stored?.['kind'])] ?? 1,
     // The words are already keys: do not process them twice.
     processTerm: (t: string) => t,
   };
   const fuzzy = { ...exact, fuzzy: (term: string) => (term.length >= 10 ? 2 : term.length >= 4 ? 1 : false) } as const;
   const run = (combineWith: 'AND' | 'OR', options: typeof exact) =>
-    index.search({ combineWith, queries: keys.map(termQuery) }, options) as (SearchResult & Record<(typeof STORE)[number], string>)[];
+    index.search({ combineWith, queries: keys.map(termQuery) }, options) as (SearchResult &
+      Record<(typeof STORE)[number], string>)[];
   let results = run('AND', exact);
   if (results.length === 0) results = run('AND', fuzzy);
   if (results.length === 0 && keys.length > 1) results = run('OR', fuzzy);
@@ -157,7 +161,13 @@ function synonymIndexCached(synonyms: Synonyms, locale: Locale): Map<string, str
 function synonymIndex(synonyms: Synonyms, locale: Locale): Map<string, string[][]> {
   const map = new Map<string, string[][]>();
   for (const group of synonyms) {
-    const phrases = group.map((p) => tokenize(p).map((t) => termKey(t.word, locale)).filter(Boolean)).filter((p) => p.length > 0);
+    const phrases = group
+      .map((p) =>
+        tokenize(p)
+          .map((t) => termKey(t.word, locale))
+          .filter(Boolean),
+      )
+      .filter((p) => p.length > 0);
     for (const phrase of phrases) {
       if (phrase.length !== 1) continue; // a one-word query finds the group's phrases
       const key = phrase[0]!;
@@ -186,7 +196,11 @@ function analysed(index: object, id: unknown, field: string, text: string, lang:
   const cacheKey = `${String(id)}:${field}`;
   let tokens = byDoc.get(cacheKey);
   if (!tokens) {
-    tokens = tokenize(text).map((w) => ({ start: w.start, end: w.end, key: isStopWord(w.word, lang) ? '' : learn(w.word, lang) }));
+    tokens = tokenize(text).map((w) => ({
+      start: w.start,
+      end: w.end,
+      key: isStopWord(w.word, lang) ? '' : learn(w.word, lang),
+    }));
     byDoc.set(cacheKey, tokens);
   }
   return tokens;
@@ -245,10 +259,76 @@ function snippet(text: string, ws: Token[], matched: Set<string>, span = 30): Pa
  * the portal's own Tarifit pages use (lɛunf, tallelt, tiyita, lxaṭer).
  */
 export const CRISIS_WORDS: Record<Locale, string[]> = {
-  nl: ['help', 'hulp', 'geweld', 'gevaar', 'nood', 'noodgeval', 'slaan', 'geslagen', 'klappen', 'mishandeling', 'mishandeld', 'bang', 'bedreigd', 'bedreiging', 'verkrachting', 'misbruik', 'politie'],
-  en: ['help', 'violence', 'violent', 'abuse', 'abused', 'danger', 'emergency', 'hit', 'beaten', 'beating', 'scared', 'afraid', 'threat', 'threatened', 'rape', 'police', 'unsafe'],
-  fr: ['aide', 'aidez', 'violence', 'violent', 'danger', 'urgence', 'frappe', 'frapper', 'coups', 'peur', 'menace', 'viol', 'secours', 'police', 'maltraitance'],
-  de: ['hilfe', 'gewalt', 'gefahr', 'notfall', 'schlagen', 'geschlagen', 'schläge', 'angst', 'bedroht', 'drohung', 'vergewaltigung', 'missbrauch', 'polizei'],
+  nl: [
+    'help',
+    'hulp',
+    'geweld',
+    'gevaar',
+    'nood',
+    'noodgeval',
+    'slaan',
+    'geslagen',
+    'klappen',
+    'mishandeling',
+    'mishandeld',
+    'bang',
+    'bedreigd',
+    'bedreiging',
+    'verkrachting',
+    'misbruik',
+    'politie',
+  ],
+  en: [
+    'help',
+    'violence',
+    'violent',
+    'abuse',
+    'abused',
+    'danger',
+    'emergency',
+    'hit',
+    'beaten',
+    'beating',
+    'scared',
+    'afraid',
+    'threat',
+    'threatened',
+    'rape',
+    'police',
+    'unsafe',
+  ],
+  fr: [
+    'aide',
+    'aidez',
+    'violence',
+    'violent',
+    'danger',
+    'urgence',
+    'frappe',
+    'frapper',
+    'coups',
+    'peur',
+    'menace',
+    'viol',
+    'secours',
+    'police',
+    'maltraitance',
+  ],
+  de: [
+    'hilfe',
+    'gewalt',
+    'gefahr',
+    'notfall',
+    'schlagen',
+    'geschlagen',
+    'schläge',
+    'angst',
+    'bedroht',
+    'drohung',
+    'vergewaltigung',
+    'missbrauch',
+    'polizei',
+  ],
   ar: ['مساعدة', 'ساعدني', 'النجدة', 'نجدة', 'عنف', 'حماية', 'خطر', 'طوارئ', 'ضرب', 'خوف', 'تهديد', 'اغتصاب', 'شرطة'],
   ber: ['tallelt', 'lɛunf', 'tiyita', 'lxaṭer', 'sos'],
 };
@@ -270,7 +350,12 @@ export function isCrisis(q: string, locale: Locale = DEFAULT_LOCALE): boolean {
   if (words.some((w) => ['112', '101', '1712', 'sos'].includes(fold(w)))) return true;
   // Each word as written (folded), with Tarifit spellings unified, as the page's language stems
   // it, and as Arabic when it is Arabic.
-  const forms = words.flatMap((w) => [fold(w), tarifit(fold(w)), termKey(w, locale), ...(/\p{Script=Arabic}/u.test(w) ? [termKey(w, 'ar')] : [])]);
+  const forms = words.flatMap((w) => [
+    fold(w),
+    tarifit(fold(w)),
+    termKey(w, locale),
+    ...(/\p{Script=Arabic}/u.test(w) ? [termKey(w, 'ar')] : []),
+  ]);
   return (Object.keys(CRISIS_WORDS) as Locale[]).some((l) =>
     keysOf(l).some((k) => forms.some((f) => f === k || (k.length >= 6 && f.startsWith(k)))),
   );

@@ -37,7 +37,11 @@ export async function answerSearch(url: URL, locale: Locale): Promise<{ status: 
     }
   }
   const shown =
-    parsed.kind === 'ok' ? parsed.q : parsed.kind === 'tooLong' ? [...(raw ?? '').trim()].slice(0, MAX_QUERY).join('') : '';
+    parsed.kind === 'ok'
+      ? parsed.q
+      : parsed.kind === 'tooLong'
+        ? [...(raw ?? '').trim()].slice(0, MAX_QUERY).join('')
+        : '';
   const body = searchBody({
     locale,
     t: getT(locale),
@@ -65,7 +69,8 @@ interface Shell {
  * whichever chunk the bundler puts each in.
  */
 const SHELLS = Symbol.for('co3.search.shells');
-const shells: Map<Locale, Shell> = ((globalThis as Record<symbol, unknown>)[SHELLS] as Map<Locale, Shell> | undefined) ??
+const shells: Map<Locale, Shell> =
+  ((globalThis as Record<symbol, unknown>)[SHELLS] as Map<Locale, Shell> | undefined) ??
   ((globalThis as Record<symbol, unknown>)[SHELLS] = new Map<Locale, Shell>());
 
 /** `/<l>/search/` (exactly, as the guard has made it canonical): its locale, else null. */
@@ -115,7 +120,12 @@ export const searchShell: MiddlewareHandler = async (context, next) => {
     const html = await response.text();
     if (response.status !== 200 || !html.includes(SHELL_MARK)) return new Response(html, response);
     // Headers that describe this one body are not the frame's.
-    shell = { html, headers: [...response.headers].filter(([k]) => !['content-length', 'etag', 'last-modified'].includes(k.toLowerCase())) };
+    shell = {
+      html,
+      headers: [...response.headers].filter(
+        ([k]) => !['content-length', 'etag', 'last-modified'].includes(k.toLowerCase()),
+      ),
+    };
     if (!import.meta.env.DEV) shells.set(locale, shell);
   }
   const { status, body } = await answerSearch(context.url, locale);

@@ -63,13 +63,16 @@ export const BUILT_IN: Record<Locale, Synonyms> = {
  */
 export function glossaryGroups(data: unknown): Synonyms {
   const groups: Synonyms = [];
-  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+  const list = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
   const entries = Array.isArray(data)
     ? data
     : data && typeof data === 'object' && Array.isArray((data as { terms?: unknown }).terms)
       ? (data as { terms: unknown[] }).terms
       : data && typeof data === 'object'
-        ? Object.entries(data as Record<string, unknown>).map(([term, v]) => (Array.isArray(v) ? { term, synonyms: v } : { term, ...(v as object) }))
+        ? Object.entries(data as Record<string, unknown>).map(([term, v]) =>
+            Array.isArray(v) ? { term, synonyms: v } : { term, ...(v as object) },
+          )
         : [];
   for (const e of entries) {
     if (!e || typeof e !== 'object') continue;

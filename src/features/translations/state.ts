@@ -56,7 +56,9 @@ export function readResources(root: string): Resources {
 export function pageState(markdown: string): PageState {
   const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(markdown)?.[1] ?? '';
   const status = /^translation:\s*\r?\n\s+status:\s*['"]?(\w+)/m.exec(front)?.[1];
-  return status === 'source' || status === 'checked' || status === 'unchecked' || status === 'translated' ? status : 'missing';
+  return status === 'source' || status === 'checked' || status === 'unchecked' || status === 'translated'
+    ? status
+    : 'missing';
 }
 
 /** Pages × locales with their state, and every missing page and UI key. */
@@ -73,13 +75,24 @@ export function translationReport(root: string): TranslationReport {
     }
   }
   const { units, totals } = unitReport(root);
-  return { pages, missingPages, missingKeys: missingKeys(readResources(root), DEFAULT_LOCALE, [...LOCALES]), units, totals };
+  return {
+    pages,
+    missingPages,
+    missingKeys: missingKeys(readResources(root), DEFAULT_LOCALE, [...LOCALES]),
+    units,
+    totals,
+  };
 }
 
 /** Every unit × locale with its state, date and reviewer, and the segment counts. */
 export function unitReport(root: string): { units: UnitReport[]; totals: TranslationReport['totals'] } {
   const dates = lastChanged(root);
-  const changedOf = (files: string[]) => files.map((f) => dates.get(f)).filter((d): d is string => !!d).sort().at(-1);
+  const changedOf = (files: string[]) =>
+    files
+      .map((f) => dates.get(f))
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1);
   const byKey = new Map<string, UnitReport>();
   const totals = {} as TranslationReport['totals'];
   for (const locale of LOCALES) {
@@ -88,10 +101,19 @@ export function unitReport(root: string): { units: UnitReport[]; totals: Transla
     const total: Partial<Record<State, number>> = (totals[locale] = {});
     for (const unit of loadUnits(root, locale)) {
       const hashes = sidecar.units[unit.key]?.hashes;
-      const report = byKey.get(unit.key) ?? { key: unit.key, kind: unit.kind, files: unit.files.map((f) => f.replace(`.${locale}.`, '.<l>.').replace(`/${locale}/`, '/<l>/')), locales: {} as Record<Locale, UnitLocaleState> };
+      const report = byKey.get(unit.key) ?? {
+        key: unit.key,
+        kind: unit.kind,
+        files: unit.files.map((f) => f.replace(`.${locale}.`, '.<l>.').replace(`/${locale}/`, '/<l>/')),
+        locales: {} as Record<Locale, UnitLocaleState>,
+      };
       byKey.set(unit.key, report);
       const nlFiles = unit.files.map((f) => f.replace(`.${locale}.`, '.nl.').replace(`/${locale}/`, '/nl/'));
-      report.locales[DEFAULT_LOCALE] = { state: 'source', segments: { source: unit.segments.length }, changed: changedOf(nlFiles) };
+      report.locales[DEFAULT_LOCALE] = {
+        state: 'source',
+        segments: { source: unit.segments.length },
+        changed: changedOf(nlFiles),
+      };
       const segments: Partial<Record<State, number>> = {};
       const stale: string[] = [];
       for (const seg of unit.segments) {
@@ -107,7 +129,9 @@ export function unitReport(root: string): { units: UnitReport[]; totals: Transla
       report.locales[locale] = entry;
     }
   }
-  totals[DEFAULT_LOCALE] = { source: [...byKey.values()].reduce((n, u) => n + (u.locales[DEFAULT_LOCALE].segments.source ?? 0), 0) };
+  totals[DEFAULT_LOCALE] = {
+    source: [...byKey.values()].reduce((n, u) => n + (u.locales[DEFAULT_LOCALE].segments.source ?? 0), 0),
+  };
   return { units: [...byKey.values()], totals };
 }
 
@@ -119,7 +143,12 @@ export function unitReport(root: string): { units: UnitReport[]; totals: Transla
 export function lastChanged(root: string): Map<string, string> {
   const out = new Map<string, string>();
   try {
-    const log = execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--', 'content', 'locales'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    const log = execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--', 'content', 'locales'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     for (const commit of log.split('\0')) {
       const [date, ...files] = commit.split('\n').filter(Boolean);
       if (!date) continue;

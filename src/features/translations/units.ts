@@ -25,7 +25,10 @@ import {
 
 export type UnitKind = 'page' | 'news' | 'campaign' | 'ui' | 'data' | 'film';
 /** What is recorded for a unit: in front matter (pages, news, campaigns), video.yaml (films) or the sidecar (UI strings, data). */
-export type StoredState = { status: 'unchecked' } | { status: 'translated' } | { status: 'checked'; by: string; date: string };
+export type StoredState =
+  | { status: 'unchecked' }
+  | { status: 'translated' }
+  | { status: 'checked'; by: string; date: string };
 /** A segment's or a unit's state, as the report and the XLIFF file give it. */
 export type State = 'source' | 'missing' | 'unchecked' | 'translated' | 'outdated' | 'checked';
 
@@ -130,7 +133,15 @@ function vttBlocks(file: string): SpanBlock[] {
     const ident = (m[1] ?? '').trim();
     const text = m[3] ?? '';
     const start = m.index + m[0].length - text.length;
-    out.push({ id: `cue.${ident && !ident.includes('-->') ? ident : n}`, group: 'all', text, start, end: start + text.length, lineStart: lineStartOf(file, m.index + (m[0].startsWith('\n') ? 1 : 0)), shape: m[2] ?? '' });
+    out.push({
+      id: `cue.${ident && !ident.includes('-->') ? ident : n}`,
+      group: 'all',
+      text,
+      start,
+      end: start + text.length,
+      lineStart: lineStartOf(file, m.index + (m[0].startsWith('\n') ? 1 : 0)),
+      shape: m[2] ?? '',
+    });
   }
   return out;
 }
@@ -144,7 +155,15 @@ function paragraphBlocks(file: string): SpanBlock[] {
   while ((m = re.exec(file))) {
     if (!m[0].trim()) continue;
     n += 1;
-    out.push({ id: `transcript.${n}`, group: 'all', text: m[0], start: m.index, end: m.index + m[0].length, lineStart: m.index, shape: 'p' });
+    out.push({
+      id: `transcript.${n}`,
+      group: 'all',
+      text: m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+      lineStart: m.index,
+      shape: 'p',
+    });
   }
   return out;
 }
@@ -156,7 +175,10 @@ function paragraphBlocks(file: string): SpanBlock[] {
  * Dutch, so its segments have no target and an import rewrites the whole group from the Dutch
  * structure.
  */
-function pairBlocks(source: SpanBlock[], target: SpanBlock[] | undefined): { paired: Map<string, SpanBlock>; unpaired: Set<string> } {
+function pairBlocks(
+  source: SpanBlock[],
+  target: SpanBlock[] | undefined,
+): { paired: Map<string, SpanBlock>; unpaired: Set<string> } {
   const paired = new Map<string, SpanBlock>();
   const unpaired = new Set<string>();
   const groups = (bs: SpanBlock[]) => [...new Set(bs.map((b) => b.group))];
@@ -167,7 +189,8 @@ function pairBlocks(source: SpanBlock[], target: SpanBlock[] | undefined): { pai
   for (const g of groups(source)) {
     const s = source.filter((b) => b.group === g);
     const t = target.filter((b) => b.group === g);
-    const shape = (bs: SpanBlock[]) => bs.map((b) => `${b.id}:${b.group === 'all' && b.shape.includes('-->') ? '' : b.shape}`).join(' ');
+    const shape = (bs: SpanBlock[]) =>
+      bs.map((b) => `${b.id}:${b.group === 'all' && b.shape.includes('-->') ? '' : b.shape}`).join(' ');
     if (shape(s) === shape(t)) for (const [i, b] of s.entries()) paired.set(b.id, t[i]!);
     else unpaired.add(g);
   }
@@ -200,12 +223,24 @@ function writeSpans(
     const first = src[0];
     const last = src[src.length - 1];
     if (!first || !last) return;
-    const inner = src.map((b) => ({ start: b.start - first.lineStart, end: b.end - first.lineStart, text: changes.get(b.id) ?? current.get(b.id) ?? '' }));
-    const text = splice(localizeLinks(sourceText.slice(first.lineStart, last.end), locale), inner.map((e) => e));
+    const inner = src.map((b) => ({
+      start: b.start - first.lineStart,
+      end: b.end - first.lineStart,
+      text: changes.get(b.id) ?? current.get(b.id) ?? '',
+    }));
+    const text = splice(
+      localizeLinks(sourceText.slice(first.lineStart, last.end), locale),
+      inner.map((e) => e),
+    );
     const tFirst = tgt[0];
     const tLast = tgt[tgt.length - 1];
     if (tFirst && tLast) edits.push({ start: tFirst.lineStart, end: tLast.end, text });
-    else edits.push({ start: targetText.length, end: targetText.length, text: `${targetText.endsWith('\n') ? '' : '\n'}${text}\n` });
+    else
+      edits.push({
+        start: targetText.length,
+        end: targetText.length,
+        text: `${targetText.endsWith('\n') ? '' : '\n'}${text}\n`,
+      });
   };
   if (pairing.unpaired.has('*')) {
     // Rebuild only when something in it changed.
@@ -213,7 +248,11 @@ function writeSpans(
   } else {
     for (const g of pairing.unpaired) {
       const src = source.filter((b) => b.group === g);
-      if (src.some((b) => changes.has(b.id))) rebuild(src, target.filter((b) => b.group === g));
+      if (src.some((b) => changes.has(b.id)))
+        rebuild(
+          src,
+          target.filter((b) => b.group === g),
+        );
     }
     for (const [id, text] of changes) {
       const t = pairing.paired.get(id);
@@ -230,7 +269,12 @@ function stateToYaml(state: StoredState): Record<string, string> {
 
 function readStored(value: unknown): StoredState | undefined {
   const v = value as { status?: string; by?: string; date?: unknown } | undefined;
-  if (v?.status === 'checked') return { status: 'checked', by: String(v.by ?? ''), date: String(v.date instanceof Date ? v.date.toISOString().slice(0, 10) : (v.date ?? '')) };
+  if (v?.status === 'checked')
+    return {
+      status: 'checked',
+      by: String(v.by ?? ''),
+      date: String(v.date instanceof Date ? v.date.toISOString().slice(0, 10) : (v.date ?? '')),
+    };
   if (v?.status === 'translated' || v?.status === 'unchecked') return { status: v.status };
   return undefined;
 }
@@ -242,11 +286,24 @@ function sameStored(a: StoredState | undefined, b: StoredState | undefined): boo
 function listMd(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? listMd(join(dir, e.name), `${prefix}${e.name}/`) : e.name.endsWith('.md') ? [`${prefix}${e.name.slice(0, -3)}`] : []))
+    .flatMap((e) =>
+      e.isDirectory()
+        ? listMd(join(dir, e.name), `${prefix}${e.name}/`)
+        : e.name.endsWith('.md')
+          ? [`${prefix}${e.name.slice(0, -3)}`]
+          : [],
+    )
     .sort();
 }
 
-function markdownUnit(root: string, kind: 'page' | 'news' | 'campaign', dir: string, slug: string, locale: Locale, sidecar: Sidecar): Unit {
+function markdownUnit(
+  root: string,
+  kind: 'page' | 'news' | 'campaign',
+  dir: string,
+  slug: string,
+  locale: Locale,
+  sidecar: Sidecar,
+): Unit {
   const rel = (l: Locale) => `content/${dir}/${l}/${slug}.md`;
   const nlText = readFileSync(join(root, rel(DEFAULT_LOCALE)), 'utf8');
   const nl = splitFront(nlText);
@@ -271,9 +328,17 @@ function markdownUnit(root: string, kind: 'page' | 'news' | 'campaign', dir: str
     return { ...s, target };
   });
   const nlBlocks = markdownBlocks(nl.body);
-  const unpairedSections = tBlocks && !pairing.unpaired.has('*') ? Object.fromEntries([...pairing.unpaired].map((g) => [g, sectionHash(nlBlocks, g)])) : undefined;
+  const unpairedSections =
+    tBlocks && !pairing.unpaired.has('*')
+      ? Object.fromEntries([...pairing.unpaired].map((g) => [g, sectionHash(nlBlocks, g)]))
+      : undefined;
   const adaptedIds = exists ? adaptedFresh(nlBlocks, sidecar.units[`${kind}:${slug}`]?.adapted) : new Set<string>();
-  const url = kind === 'page' ? `/${locale}/${slug === 'home' ? '' : `${slug}/`}` : kind === 'campaign' ? `/${locale}/campaigns/${slug}/` : `/${locale}/press/`;
+  const url =
+    kind === 'page'
+      ? `/${locale}/${slug === 'home' ? '' : `${slug}/`}`
+      : kind === 'campaign'
+        ? `/${locale}/campaigns/${slug}/`
+        : `/${locale}/press/`;
   return {
     key: `${kind}:${slug}`,
     kind,
@@ -284,13 +349,29 @@ function markdownUnit(root: string, kind: 'page' | 'news' | 'campaign', dir: str
     stored: readStored(tData?.['translation']),
     unpairedSections,
     adaptedIds,
-    groupOf: (id) => (/^s\d+\./.test(id) ? (pairing.unpaired.has('*') || !tBlocks ? 'body' : id.split('.')[0]!) : id.startsWith('faq.') ? 'faq' : id),
+    groupOf: (id) =>
+      /^s\d+\./.test(id)
+        ? pairing.unpaired.has('*') || !tBlocks
+          ? 'body'
+          : id.split('.')[0]!
+        : id.startsWith('faq.')
+          ? 'faq'
+          : id,
     write(changes, state) {
       const current = new Map(segments.filter((s) => s.target !== undefined).map((s) => [s.id, s.target!]));
       const baseText = tText ?? nlText;
       const base = splitFront(baseText);
       const bodyChanges = new Map([...changes].filter(([id]) => /^s\d/.test(id)));
-      let text = writeSpans(nlText, sBlocks, baseText, tBlocks ?? sBlocks, tBlocks ? pairing : { paired: new Map(), unpaired: new Set(['*']) }, bodyChanges, current, locale);
+      let text = writeSpans(
+        nlText,
+        sBlocks,
+        baseText,
+        tBlocks ?? sBlocks,
+        tBlocks ? pairing : { paired: new Map(), unpaired: new Set(['*']) },
+        bodyChanges,
+        current,
+        locale,
+      );
       const doc = parseDocument(base.front);
       let frontChanged = false;
       for (const { field } of FRONT_MATTER_FIELDS[kind]) {
@@ -337,7 +418,9 @@ function uiUnit(root: string, ns: string, locale: Locale, sidecar: Sidecar): Uni
     kind: 'ui',
     files: [rel(locale)],
     // `_translation` (search) is the namespace's state for its page, not a text: the import sets it.
-    segments: [...nl].filter(([id]) => !id.startsWith('_')).map(([id, text]) => ({ id, text, context: `UI string ${ns}:${id}`, target: t.get(id) || undefined })),
+    segments: [...nl]
+      .filter(([id]) => !id.startsWith('_'))
+      .map(([id, text]) => ({ id, text, context: `UI string ${ns}:${id}`, target: t.get(id) || undefined })),
     exists,
     stored: sidecar.units[key]?.state ?? (exists ? { status: 'unchecked' } : undefined),
     groupOf: (id) => id,
@@ -366,7 +449,13 @@ function uiUnit(root: string, ns: string, locale: Locale, sidecar: Sidecar): Uni
 export const DATA_FILES = ['contacts', 'facts', 'helplines', 'centres', 'regional-helplines'];
 
 function isPerLocale(v: unknown): v is Record<string, string> {
-  return !!v && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, unknown>)['nl'] === 'string' && Object.keys(v).every((k) => (LOCALES as readonly string[]).includes(k));
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    typeof (v as Record<string, unknown>)['nl'] === 'string' &&
+    Object.keys(v).every((k) => (LOCALES as readonly string[]).includes(k))
+  );
 }
 
 function dataUnit(root: string, file: string, locale: Locale, sidecar: Sidecar): Unit {
@@ -375,7 +464,8 @@ function dataUnit(root: string, file: string, locale: Locale, sidecar: Sidecar):
   const found: { id: string; path: (string | number)[]; value: Record<string, string> }[] = [];
   const walk = (v: unknown, path: (string | number)[], id: string) => {
     if (isPerLocale(v)) found.push({ id, path, value: v });
-    else if (Array.isArray(v)) for (const [i, c] of v.entries()) walk(c, [...path, i], `${id}.${(c as { id?: string })?.id ?? i}`);
+    else if (Array.isArray(v))
+      for (const [i, c] of v.entries()) walk(c, [...path, i], `${id}.${(c as { id?: string })?.id ?? i}`);
     else if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) walk(c, [...path, k], `${id}.${k}`);
   };
   walk(data, [], '');
@@ -384,7 +474,12 @@ function dataUnit(root: string, file: string, locale: Locale, sidecar: Sidecar):
     key,
     kind: 'data',
     files: [rel],
-    segments: found.map((f) => ({ id: f.id.slice(1), text: f.value['nl']!, context: `${file}.json, ${f.id.slice(1).replace(/\./g, ' › ')}`, target: f.value[locale] || undefined })),
+    segments: found.map((f) => ({
+      id: f.id.slice(1),
+      text: f.value['nl']!,
+      context: `${file}.json, ${f.id.slice(1).replace(/\./g, ' › ')}`,
+      target: f.value[locale] || undefined,
+    })),
     exists: true,
     stored: sidecar.units[key]?.state ?? { status: 'unchecked' },
     groupOf: (id) => id,
@@ -407,23 +502,59 @@ export function filmUnit(root: string, slug: string, locale: Locale): Unit {
   const dir = `content/videos/${slug}`;
   const yamlRel = `${dir}/video.yaml`;
   const yamlText = readFileSync(join(root, yamlRel), 'utf8');
-  const meta = parseYaml(yamlText) as { title: Record<string, string>; summary: Record<string, string>; chapters?: { title: Record<string, string> }[]; translation?: Record<string, unknown> };
+  const meta = parseYaml(yamlText) as {
+    title: Record<string, string>;
+    summary: Record<string, string>;
+    chapters?: { title: Record<string, string> }[];
+    translation?: Record<string, unknown>;
+  };
   const segments: Pair[] = [
     { id: 'title', text: meta.title.nl!, context: 'film title', target: meta.title[locale] },
     { id: 'summary', text: meta.summary.nl!, context: 'film summary', target: meta.summary[locale] },
-    ...(meta.chapters ?? []).map((c, i) => ({ id: `chapter.${i + 1}`, text: c.title.nl!, context: `chapter ${i + 1} title (chapter list under the player)`, target: c.title[locale] })),
+    ...(meta.chapters ?? []).map((c, i) => ({
+      id: `chapter.${i + 1}`,
+      text: c.title.nl!,
+      context: `chapter ${i + 1} title (chapter list under the player)`,
+      target: c.title[locale],
+    })),
   ];
   const read = (f: string) => (existsSync(join(root, dir, f)) ? readFileSync(join(root, dir, f), 'utf8') : undefined);
-  const files: { rel: string; src: string; tgt?: string | undefined; blocks: (t: string) => SpanBlock[]; what: string }[] = [
-    { rel: `${dir}/captions.${locale}.vtt`, src: read('captions.nl.vtt') ?? '', tgt: read(`captions.${locale}.vtt`), blocks: vttBlocks, what: 'caption' },
-    { rel: `${dir}/transcript.${locale}.txt`, src: read('transcript.nl.txt') ?? '', tgt: read(`transcript.${locale}.txt`), blocks: paragraphBlocks, what: 'transcript paragraph' },
+  const files: {
+    rel: string;
+    src: string;
+    tgt?: string | undefined;
+    blocks: (t: string) => SpanBlock[];
+    what: string;
+  }[] = [
+    {
+      rel: `${dir}/captions.${locale}.vtt`,
+      src: read('captions.nl.vtt') ?? '',
+      tgt: read(`captions.${locale}.vtt`),
+      blocks: vttBlocks,
+      what: 'caption',
+    },
+    {
+      rel: `${dir}/transcript.${locale}.txt`,
+      src: read('transcript.nl.txt') ?? '',
+      tgt: read(`transcript.${locale}.txt`),
+      blocks: paragraphBlocks,
+      what: 'transcript paragraph',
+    },
   ];
   const spans = files.map((f) => {
     const s = f.blocks(f.src);
     const t = f.tgt !== undefined ? f.blocks(f.tgt) : undefined;
     const pairing = pairBlocks(s, t);
     for (const b of s) {
-      segments.push({ id: b.id, text: b.text, context: f.what === 'caption' ? `caption ${b.shape} (shown over the film for the length of the cue: keep it as short as the Dutch)` : `${f.what} ${b.id.split('.')[1]}`, target: pairing.paired.get(b.id)?.text });
+      segments.push({
+        id: b.id,
+        text: b.text,
+        context:
+          f.what === 'caption'
+            ? `caption ${b.shape} (shown over the film for the length of the cue: keep it as short as the Dutch)`
+            : `${f.what} ${b.id.split('.')[1]}`,
+        target: pairing.paired.get(b.id)?.text,
+      });
     }
     return { ...f, s, t, pairing };
   });
@@ -448,7 +579,8 @@ export function filmUnit(root: string, slug: string, locale: Locale): Unit {
       };
       set(['title', locale], changes.get('title'));
       set(['summary', locale], changes.get('summary'));
-      for (const i of (meta.chapters ?? []).keys()) set(['chapters', i, 'title', locale], changes.get(`chapter.${i + 1}`));
+      for (const i of (meta.chapters ?? []).keys())
+        set(['chapters', i, 'title', locale], changes.get(`chapter.${i + 1}`));
       if (state && !sameStored(state, readStored(meta.translation?.[locale]))) {
         const node = doc.createNode(stateToYaml(state));
         node.flow = true;
@@ -461,7 +593,16 @@ export function filmUnit(root: string, slug: string, locale: Locale): Unit {
         const mine = new Map([...changes].filter(([id]) => f.s.some((b) => b.id === id)));
         if (mine.size === 0) continue;
         const base = f.tgt ?? f.src;
-        const text = writeSpans(f.src, f.s, base, f.t ?? f.s, f.t ? f.pairing : { paired: new Map(), unpaired: new Set(['*']) }, mine, current, locale);
+        const text = writeSpans(
+          f.src,
+          f.s,
+          base,
+          f.t ?? f.s,
+          f.t ? f.pairing : { paired: new Map(), unpaired: new Set(['*']) },
+          mine,
+          current,
+          locale,
+        );
         if (text !== f.tgt) out.set(f.rel, text);
       }
       return out;
@@ -474,8 +615,13 @@ export function loadUnits(root: string, locale: Locale): Unit[] {
   if (locale === DEFAULT_LOCALE) throw new Error('Dutch is the source; choose another locale');
   const sidecar = readSidecar(root, locale);
   const units: Unit[] = [];
-  for (const [kind, dir] of [['page', 'pages'], ['news', 'news'], ['campaign', 'campaigns']] as const) {
-    for (const slug of listMd(join(root, 'content', dir, DEFAULT_LOCALE))) units.push(markdownUnit(root, kind, dir, slug, locale, sidecar));
+  for (const [kind, dir] of [
+    ['page', 'pages'],
+    ['news', 'news'],
+    ['campaign', 'campaigns'],
+  ] as const) {
+    for (const slug of listMd(join(root, 'content', dir, DEFAULT_LOCALE)))
+      units.push(markdownUnit(root, kind, dir, slug, locale, sidecar));
   }
   const namespaces = readdirSync(join(root, 'locales', DEFAULT_LOCALE))
     .filter((f) => f.endsWith('.json'))
@@ -483,9 +629,11 @@ export function loadUnits(root: string, locale: Locale): Unit[] {
     .filter((ns) => !EDITOR_ONLY_NAMESPACES.has(ns))
     .sort();
   for (const ns of namespaces) units.push(uiUnit(root, ns, locale, sidecar));
-  for (const file of DATA_FILES) if (existsSync(join(root, 'content', `${file}.json`))) units.push(dataUnit(root, file, locale, sidecar));
+  for (const file of DATA_FILES)
+    if (existsSync(join(root, 'content', `${file}.json`))) units.push(dataUnit(root, file, locale, sidecar));
   const videos = join(root, 'content', 'videos');
-  for (const slug of readdirSync(videos).sort()) if (existsSync(join(videos, slug, 'video.yaml'))) units.push(filmUnit(root, slug, locale));
+  for (const slug of readdirSync(videos).sort())
+    if (existsSync(join(videos, slug, 'video.yaml'))) units.push(filmUnit(root, slug, locale));
   return units;
 }
 
@@ -494,7 +642,7 @@ export function segmentState(unit: Unit, seg: Pair, hashes: Hashes | undefined):
   if (unit.adaptedIds?.has(seg.id)) return unit.stored?.status ?? 'unchecked';
   if (seg.target === undefined || seg.target.trim() === '') {
     // A page or film whose translation exists but does not follow the Dutch blocks here: the Dutch changed.
-    return unit.exists && (unit.kind !== 'ui' && unit.kind !== 'data') ? 'outdated' : 'missing';
+    return unit.exists && unit.kind !== 'ui' && unit.kind !== 'data' ? 'outdated' : 'missing';
   }
   if (hashes?.[seg.id] !== segmentHash(seg.text)) return 'outdated';
   return unit.stored?.status ?? 'unchecked';

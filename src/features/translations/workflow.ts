@@ -115,21 +115,35 @@ export function exportXliff(root: string, locale: Locale, only?: Only): ExportRe
       const where = unit.url ? `${unit.key} (${unit.url})` : unit.key;
       notes.push(`Where: ${where}; ${seg.context}.`);
       if (unit.kind === 'ui') notes.push(`UI key: ${unit.key.slice(3)}:${seg.id}`);
-      if (seg.max) notes.push(`Length: at most ${seg.max} characters (the Dutch has ${plainText(source.parts).length}).`);
+      if (seg.max)
+        notes.push(`Length: at most ${seg.max} characters (the Dutch has ${plainText(source.parts).length}).`);
       const lower = seg.text.toLowerCase();
       const found = terms.filter((t) => lower.includes(t.nl.toLowerCase()));
-      if (found.length) notes.push(`Glossary: ${found.map((t) => `${t.nl} → ${t.target ?? '(no agreed term yet)'}`).join('; ')}`);
-      const phs = [...byId.values()].filter((p) => placeholderIds(source.parts).some((x) => x.id === p.id) || p.id.startsWith('t'));
+      if (found.length)
+        notes.push(`Glossary: ${found.map((t) => `${t.nl} → ${t.target ?? '(no agreed term yet)'}`).join('; ')}`);
+      const phs = [...byId.values()].filter(
+        (p) => placeholderIds(source.parts).some((x) => x.id === p.id) || p.id.startsWith('t'),
+      );
       if (phs.length) notes.push(`Tags: ${phs.map((p) => `${p.id} = ${describePlaceholder(p)}`).join('; ')}.`);
-      if (state === 'outdated') notes.push(seg.target === undefined ? 'The Dutch changed (blocks were added, removed or moved) and this part of the translation no longer matches it: translate it from the Dutch.' : 'The Dutch text has changed since this translation was made: compare with the Dutch and update.');
+      if (state === 'outdated')
+        notes.push(
+          seg.target === undefined
+            ? 'The Dutch changed (blocks were added, removed or moved) and this part of the translation no longer matches it: translate it from the Dutch.'
+            : 'The Dutch text has changed since this translation was made: compare with the Dutch and update.',
+        );
       if (state === 'missing') notes.push('Not translated yet.');
-      const xs = state === 'missing' || target === undefined ? undefined : XLIFF_STATE[state as keyof typeof XLIFF_STATE];
+      const xs =
+        state === 'missing' || target === undefined ? undefined : XLIFF_STATE[state as keyof typeof XLIFF_STATE];
       const max = seg.max ? ` maxwidth="${seg.max}" size-unit="char"` : '';
       tus.push(
         [
           `      <trans-unit id="${escapeXml(seg.id)}" resname="${escapeXml(`${unit.key}#${seg.id}`)}"${max}${state === 'checked' ? ' approved="yes"' : ''} xml:space="preserve">`,
           `        <source xml:lang="nl">${partsToXml(source.parts, describe).replace(/\s*\n\s*/g, ' ')}</source>`,
-          ...(target && xs ? [`        <target xml:lang="${lang}" state="${xs.state}"${xs.qualifier ? ` state-qualifier="${xs.qualifier}"` : ''}>${partsToXml(target.parts, describe).replace(/\s*\n\s*/g, ' ')}</target>`] : []),
+          ...(target && xs
+            ? [
+                `        <target xml:lang="${lang}" state="${xs.state}"${xs.qualifier ? ` state-qualifier="${xs.qualifier}"` : ''}>${partsToXml(target.parts, describe).replace(/\s*\n\s*/g, ' ')}</target>`,
+              ]
+            : []),
           ...notes.map((n) => `        <note>${escapeXml(n)}</note>`),
           '      </trans-unit>',
         ].join('\n'),
@@ -137,8 +151,13 @@ export function exportXliff(root: string, locale: Locale, only?: Only): ExportRe
     }
     if (tus.length === 0) continue;
     unitCount += 1;
-    const adaptedNote = unit.adaptedIds?.size ? ` Sections adapted on purpose for this language (not in this file; edit them in the file by hand): ${[...new Set([...unit.adaptedIds].map((id) => id.split('.')[0]))].join(', ')}.` : '';
-    const stored = unit.stored?.status === 'checked' ? `checked by ${unit.stored.by} on ${unit.stored.date}` : (unit.stored?.status ?? 'missing');
+    const adaptedNote = unit.adaptedIds?.size
+      ? ` Sections adapted on purpose for this language (not in this file; edit them in the file by hand): ${[...new Set([...unit.adaptedIds].map((id) => id.split('.')[0]))].join(', ')}.`
+      : '';
+    const stored =
+      unit.stored?.status === 'checked'
+        ? `checked by ${unit.stored.by} on ${unit.stored.date}`
+        : (unit.stored?.status ?? 'missing');
     files.push(
       [
         `  <file original="${escapeXml(unit.key)}" source-language="nl" target-language="${lang}" datatype="${unit.kind === 'ui' || unit.kind === 'data' ? 'x-json' : 'x-markdown'}">`,
@@ -187,7 +206,9 @@ const RANK: Record<StoredState['status'], number> = { unchecked: 0, translated: 
 function reviewerOf(phase: ReadPhase | undefined, opts: ImportOptions): { by: string; date: string } | undefined {
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   if (phase?.contact) {
-    const by = [phase.contact, phase.company].filter(Boolean).join(', ') + (phase.process && phase.process !== 'review' ? ` (${phase.process})` : '');
+    const by =
+      [phase.contact, phase.company].filter(Boolean).join(', ') +
+      (phase.process && phase.process !== 'review' ? ` (${phase.process})` : '');
     return { by, date: /^\d{4}-\d{2}-\d{2}/.test(phase.date ?? '') ? phase.date!.slice(0, 10) : today };
   }
   if (opts.reviewer) return { by: opts.reviewer, date: opts.date ?? today };
@@ -206,15 +227,31 @@ export function importXliff(root: string, xml: string, opts: ImportOptions = {})
   const langs = new Set(files.map((f) => f.targetLanguage));
   const locale = LOCALES.find((l) => langs.has(LOCALE_INFO[l].htmlLang) || langs.has(l));
   if (langs.size !== 1 || !locale || locale === DEFAULT_LOCALE) {
-    return { refused: [`file: target-language must be one of ${LOCALES.filter((l) => l !== DEFAULT_LOCALE).map((l) => LOCALE_INFO[l].htmlLang).join(', ')} (one per file), found ${[...langs].join(', ') || 'none'}`], written: [], changed: 0 };
+    return {
+      refused: [
+        `file: target-language must be one of ${LOCALES.filter((l) => l !== DEFAULT_LOCALE)
+          .map((l) => LOCALE_INFO[l].htmlLang)
+          .join(', ')} (one per file), found ${[...langs].join(', ') || 'none'}`,
+      ],
+      written: [],
+      changed: 0,
+    };
   }
   const units = new Map(loadUnits(root, locale).map((u) => [u.key, u]));
   const sidecar = readSidecar(root, locale);
-  const plan = new Map<Unit, { changes: Map<string, string>; states: Map<string, { status: 'translated' | 'checked'; by?: string; date?: string }> }>();
+  const plan = new Map<
+    Unit,
+    {
+      changes: Map<string, string>;
+      states: Map<string, { status: 'translated' | 'checked'; by?: string; date?: string }>;
+    }
+  >();
   for (const file of files) {
     const unit = units.get(file.original);
     if (!unit) {
-      refused.push(`${file.original}: no such page, string file, data file or film (renamed or removed since the export?)`);
+      refused.push(
+        `${file.original}: no such page, string file, data file or film (renamed or removed since the export?)`,
+      );
       continue;
     }
     const hashes = sidecar.units[unit.key]?.hashes;
@@ -226,20 +263,26 @@ export function importXliff(root: string, xml: string, opts: ImportOptions = {})
         continue;
       }
       if (unit.adaptedIds?.has(seg.id)) {
-        refused.push(`${name}: this section was adapted on purpose for this language and is edited by hand, not imported (docs/translating.md)`);
+        refused.push(
+          `${name}: this section was adapted on purpose for this language and is edited by hand, not imported (docs/translating.md)`,
+        );
         continue;
       }
       const { source, target: current } = inlinePair(seg);
       if (canonical(tu.source) !== canonical(source.parts)) {
-        refused.push(`${name}: the Dutch source changed since the export; it now reads "${normalizeSpace(plainText(source.parts, new Map(source.placeholders.map((p) => [p.id, p]))))}"; export again`);
+        refused.push(
+          `${name}: the Dutch source changed since the export; it now reads "${normalizeSpace(plainText(source.parts, new Map(source.placeholders.map((p) => [p.id, p]))))}"; export again`,
+        );
         continue;
       }
       if (tu.unsupported.length) {
-        refused.push(`${name}: unsupported inline elements ${[...new Set(tu.unsupported)].map((n) => `<${n}>`).join(', ')}; keep the <g> and <x/> tags of the export`);
+        refused.push(
+          `${name}: unsupported inline elements ${[...new Set(tu.unsupported)].map((n) => `<${n}>`).join(', ')}; keep the <g> and <x/> tags of the export`,
+        );
         continue;
       }
       const t = tu.target;
-      if (!t || plainText(t.parts).trim() === '' && placeholderIds(t.parts).length === 0) continue;
+      if (!t || (plainText(t.parts).trim() === '' && placeholderIds(t.parts).length === 0)) continue;
       // Placeholders: each of the Dutch exactly once; others only those the translation already had.
       const ids = placeholderIds(t.parts);
       const count = new Map<string, number>();
@@ -247,7 +290,12 @@ export function importXliff(root: string, xml: string, opts: ImportOptions = {})
       const problems: string[] = [];
       for (const p of source.placeholders) {
         const n = count.get(p.id) ?? 0;
-        if (n !== 1) problems.push(n === 0 ? `tag ${p.id} (${describePlaceholder(p).split(':')[0]}) is missing` : `tag ${p.id} appears ${n} times`);
+        if (n !== 1)
+          problems.push(
+            n === 0
+              ? `tag ${p.id} (${describePlaceholder(p).split(':')[0]}) is missing`
+              : `tag ${p.id} appears ${n} times`,
+          );
         else if (ids.find((x) => x.id === p.id)?.kind !== p.kind) problems.push(`tag ${p.id} changed kind`);
       }
       const known = new Map([...source.placeholders, ...(current?.placeholders ?? [])].map((p) => [p.id, p]));
@@ -256,7 +304,8 @@ export function importXliff(root: string, xml: string, opts: ImportOptions = {})
         else if (n > 1 && !source.placeholders.some((p) => p.id === id)) problems.push(`tag ${id} appears ${n} times`);
       }
       const markup = new Map<string, Placeholder>();
-      for (const p of source.placeholders) markup.set(p.id, { ...p, open: localizeLinks(p.open, locale), close: localizeLinks(p.close, locale) });
+      for (const p of source.placeholders)
+        markup.set(p.id, { ...p, open: localizeLinks(p.open, locale), close: localizeLinks(p.close, locale) });
       for (const p of current?.placeholders ?? []) markup.set(p.id, p);
       const text = renderInline(t.parts, markup);
       const textChanged = seg.target === undefined || normalizeSpace(text) !== normalizeSpace(seg.target);
@@ -273,10 +322,16 @@ export function importXliff(root: string, xml: string, opts: ImportOptions = {})
       let review: { by: string; date: string } | undefined;
       if (requested === 'checked') {
         const phaseName = t.phaseName ?? tu.phaseName;
-        const phase = phaseName ? file.phases.get(phaseName) : file.phases.size === 1 ? [...file.phases.values()][0] : undefined;
+        const phase = phaseName
+          ? file.phases.get(phaseName)
+          : file.phases.size === 1
+            ? [...file.phases.values()][0]
+            : undefined;
         review = reviewerOf(phase, opts);
         if (!review) {
-          refused.push(`${name}: marked as reviewed, but the file names no reviewer (add <phase phase-name="review" process-name="review" contact-name="…" date="…"/> to the header and phase-name="review" on the target, or run the import with --reviewer "name, role")`);
+          refused.push(
+            `${name}: marked as reviewed, but the file names no reviewer (add <phase phase-name="review" process-name="review" contact-name="…" date="…"/> to the header and phase-name="review" on the target, or run the import with --reviewer "name, role")`,
+          );
           continue;
         }
       }
@@ -296,7 +351,9 @@ export function importXliff(root: string, xml: string, opts: ImportOptions = {})
     const groups = new Set([...entry.changes.keys()].map((id) => unit.groupOf(id)));
     const needed = unit.exists ? lacking.filter((s) => groups.has(unit.groupOf(s.id))) : lacking;
     if (needed.length) {
-      refused.push(`${unit.key}: ${unit.exists ? 'this part of the translation does not follow the Dutch blocks and is rebuilt from them' : 'the translation does not exist yet and is made from this file'}, so these segments need a translation too: ${needed.map((s) => s.id).join(', ')}`);
+      refused.push(
+        `${unit.key}: ${unit.exists ? 'this part of the translation does not follow the Dutch blocks and is rebuilt from them' : 'the translation does not exist yet and is made from this file'}, so these segments need a translation too: ${needed.map((s) => s.id).join(', ')}`,
+      );
     }
   }
   if (refused.length) return { locale, refused, written: [], changed: 0 };
@@ -310,28 +367,35 @@ export function importXliff(root: string, xml: string, opts: ImportOptions = {})
       record.hashes[id] = segmentHash(seg.text);
       changed += 1;
     }
-    record.hashes = Object.fromEntries(unit.segments.filter((s) => record.hashes[s.id]).map((s) => [s.id, record.hashes[s.id]!]));
+    record.hashes = Object.fromEntries(
+      unit.segments.filter((s) => record.hashes[s.id]).map((s) => [s.id, record.hashes[s.id]!]),
+    );
     // The unit's state: the lowest of its segments' (missing or outdated count as unchecked).
     let low: StoredState['status'] = 'checked';
     let review: { by: string; date: string } | undefined;
     for (const s of unit.segments) {
       const now = entry.states.get(s.id);
-      const st: StoredState['status'] = now ? now.status : (() => {
-        const o = oldStates.get(s.id);
-        return o === 'translated' || o === 'checked' ? o : 'unchecked';
-      })();
+      const st: StoredState['status'] = now
+        ? now.status
+        : (() => {
+            const o = oldStates.get(s.id);
+            return o === 'translated' || o === 'checked' ? o : 'unchecked';
+          })();
       if (now?.status === 'checked' && now.by) review = { by: now.by, date: now.date! };
       if (RANK[st] < RANK[low]) low = st;
     }
-    if (low === 'checked' && !review && unit.stored?.status === 'checked') review = { by: unit.stored.by, date: unit.stored.date };
-    const state: StoredState = low === 'checked' ? { status: 'checked', by: review!.by, date: review!.date } : { status: low };
+    if (low === 'checked' && !review && unit.stored?.status === 'checked')
+      review = { by: unit.stored.by, date: unit.stored.date };
+    const state: StoredState =
+      low === 'checked' ? { status: 'checked', by: review!.by, date: review!.date } : { status: low };
     if (unit.kind === 'ui' || unit.kind === 'data') record.state = state;
     for (const [path, text] of unit.write(entry.changes, state)) writes.set(path, text);
   }
   const sidecarText = serializeSidecar(sidecar);
   const sidecarRel = sidecarPath('', locale).replace(/^\//, '');
   const sidecarFile = sidecarPath(root, locale);
-  if (!existsSync(sidecarFile) || readFileSync(sidecarFile, 'utf8') !== sidecarText) writes.set(sidecarRel, sidecarText);
+  if (!existsSync(sidecarFile) || readFileSync(sidecarFile, 'utf8') !== sidecarText)
+    writes.set(sidecarRel, sidecarText);
   const written: string[] = [];
   for (const [rel, text] of writes) {
     const path = join(root, rel);
@@ -358,7 +422,9 @@ export function baseline(root: string, locale: Locale, adaptSections = false): n
       record.hashes[s.id] = segmentHash(s.text);
       n += 1;
     }
-    record.hashes = Object.fromEntries(unit.segments.filter((s) => record.hashes[s.id]).map((s) => [s.id, record.hashes[s.id]!]));
+    record.hashes = Object.fromEntries(
+      unit.segments.filter((s) => record.hashes[s.id]).map((s) => [s.id, record.hashes[s.id]!]),
+    );
   }
   const path = sidecarPath(root, locale);
   mkdirSync(dirname(path), { recursive: true });

@@ -13,7 +13,10 @@ export function escapeXml(text: string): string {
 }
 
 /** Inline parts as XLIFF 1.2 content: text, `<x/>` for atomic placeholders, `<g>` around text. */
-export function partsToXml(parts: Part[], describe: (id: string) => { ctype: string; equiv?: string | undefined }): string {
+export function partsToXml(
+  parts: Part[],
+  describe: (id: string) => { ctype: string; equiv?: string | undefined },
+): string {
   return parts
     .map((p) => {
       if (typeof p === 'string') return escapeXml(p);
@@ -41,7 +44,9 @@ export interface ReadUnit {
   approved: boolean;
   phaseName?: string | undefined;
   source: Part[];
-  target?: { parts: Part[]; state?: string | undefined; qualifier?: string | undefined; phaseName?: string | undefined } | undefined;
+  target?:
+    | { parts: Part[]; state?: string | undefined; qualifier?: string | undefined; phaseName?: string | undefined }
+    | undefined;
   /** Inline elements the import does not understand (bx, ex, ph, it, bpt, ept). */
   unsupported: string[];
 }
@@ -86,7 +91,8 @@ function readParts(node: Element, unsupported: string[]): Part[] {
       const name = local(c.name);
       if (name === 'x') out.push({ x: c.attribs['id'] ?? '' });
       else if (name === 'g') out.push({ g: c.attribs['id'] ?? '', children: readParts(c, unsupported) });
-      else if (name === 'mrk') out.push(...readParts(c, unsupported)); // segmentation or comment marks: their text counts
+      else if (name === 'mrk')
+        out.push(...readParts(c, unsupported)); // segmentation or comment marks: their text counts
       else unsupported.push(name);
     }
   }
@@ -105,13 +111,20 @@ export function readXliff(xml: string): ReadFile[] {
   const root = elements(doc.children, 'xliff')[0];
   if (!root) throw new Error('not an XLIFF file (no <xliff> element)');
   const version = root.attribs['version'];
-  if (version !== '1.2' && version !== '1.1') throw new Error(`XLIFF version ${version ?? '?'}: this import reads XLIFF 1.2`);
+  if (version !== '1.2' && version !== '1.1')
+    throw new Error(`XLIFF version ${version ?? '?'}: this import reads XLIFF 1.2`);
   return elements(root.children, 'file').map((file) => {
     const phases = new Map<string, ReadPhase>();
     for (const header of elements(file.children, 'header')) {
       for (const ph of all(header, 'phase')) {
         const a = ph.attribs;
-        phases.set(a['phase-name'] ?? '', { name: a['phase-name'] ?? '', process: a['process-name'], contact: a['contact-name'], company: a['company-name'], date: a['date'] });
+        phases.set(a['phase-name'] ?? '', {
+          name: a['phase-name'] ?? '',
+          process: a['process-name'],
+          contact: a['contact-name'],
+          company: a['company-name'],
+          date: a['date'],
+        });
       }
     }
     const units = all(file, 'trans-unit').map((tu) => {
@@ -124,11 +137,21 @@ export function readXliff(xml: string): ReadFile[] {
         phaseName: tu.attribs['phase-name'],
         source: source ? readParts(source, unsupported) : [],
         target: target
-          ? { parts: readParts(target, unsupported), state: target.attribs['state'], qualifier: target.attribs['state-qualifier'], phaseName: target.attribs['phase-name'] }
+          ? {
+              parts: readParts(target, unsupported),
+              state: target.attribs['state'],
+              qualifier: target.attribs['state-qualifier'],
+              phaseName: target.attribs['phase-name'],
+            }
           : undefined,
         unsupported,
       };
     });
-    return { original: file.attribs['original'] ?? '', targetLanguage: file.attribs['target-language'] ?? '', phases, units };
+    return {
+      original: file.attribs['original'] ?? '',
+      targetLanguage: file.attribs['target-language'] ?? '',
+      phases,
+      units,
+    };
   });
 }

@@ -26,7 +26,8 @@ export const GET: APIRoute = async ({ url, locals }) => {
   const t = makeT(ctx.strings);
   const q = url.searchParams.get('q');
   const nis = url.searchParams.get('nis');
-  if (q === null) return json(400, { error: 'missing-q', lang: locale, place: null, centre: null, message: t('answer.empty') });
+  if (q === null)
+    return json(400, { error: 'missing-q', lang: locale, place: null, centre: null, message: t('answer.empty') });
 
   if (url.searchParams.get('suggest') !== null) {
     if (q.length > MAX_QUERY_LENGTH) return json(400, { error: 'query-too-long', lang: locale, suggestions: [] });
@@ -34,7 +35,11 @@ export const GET: APIRoute = async ({ url, locals }) => {
     const found = hits.length > 0 ? hits : suggestPlaces(ctx.index, q, 5);
     return json(200, {
       lang: locale,
-      suggestions: found.map((h) => ({ name: h.matched, detail: detail(h.place, t, locale), q: placeQuery(h.place, h.matched) })),
+      suggestions: found.map((h) => ({
+        name: h.matched,
+        detail: detail(h.place, t, locale),
+        q: placeQuery(h.place, h.matched),
+      })),
     });
   }
 
@@ -58,7 +63,8 @@ export const GET: APIRoute = async ({ url, locals }) => {
           ...placeJson(p.place, t, locale),
           outcome: p.outcome.kind,
           centre: p.outcome.kind === 'served' ? p.outcome.centre.id : null,
-          candidates: p.outcome.kind === 'served' || p.outcome.kind === 'none' ? [] : p.outcome.candidates.map((c) => c.id),
+          candidates:
+            p.outcome.kind === 'served' || p.outcome.kind === 'none' ? [] : p.outcome.candidates.map((c) => c.id),
         }))
       : [];
   const hits = answer.kind === 'no-match' ? answer.suggestions : answer.kind === 'place' ? answer.others : [];
@@ -71,7 +77,12 @@ export const GET: APIRoute = async ({ url, locals }) => {
     centre: centre ? centreJson(centre) : null,
     candidates: candidates.map(centreJson),
     places,
-    suggestions: hits.map((h) => ({ name: h.matched, place: placeName(h.place, locale), detail: detail(h.place, t, locale), q: placeQuery(h.place, h.matched) })),
+    suggestions: hits.map((h) => ({
+      name: h.matched,
+      place: placeName(h.place, locale),
+      detail: detail(h.place, t, locale),
+      q: placeQuery(h.place, h.matched),
+    })),
     reason,
     message,
   });
@@ -99,7 +110,8 @@ function placeJson(p: Place, t: T, locale: NameLocale) {
 /** The line under a suggestion: postcode, municipality, province. */
 function detail(p: Place, t: T, locale: NameLocale): string {
   const area = areaOfNis(p.nis);
-  const head = p.kind === 'merged' ? placeName(p, locale) : `${p.postcodes[0] ?? ''} ${placeName(p.municipality, locale)}`;
+  const head =
+    p.kind === 'merged' ? placeName(p, locale) : `${p.postcodes[0] ?? ''} ${placeName(p.municipality, locale)}`;
   return [head, area ? t(`areas.${area.id}`) : ''].filter(Boolean).join(' · ');
 }
 

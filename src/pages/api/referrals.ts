@@ -27,11 +27,19 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
   // Cross-site requests were refused before this runs (isCrossSite in src/middleware.ts).
   const { type, charset } = mediaType(request.headers.get('content-type'));
   if (type !== 'application/json') {
-    return json(415, { error: 'unsupported-media-type', message: t('api.contentType') }, { Accept: 'application/json' });
+    return json(
+      415,
+      { error: 'unsupported-media-type', message: t('api.contentType') },
+      { Accept: 'application/json' },
+    );
   }
   // JSON is UTF-8 (RFC 8259 §8.1): another charset is refused, not guessed.
   if (!isUtf8Charset(charset)) {
-    return json(415, { error: 'unsupported-charset', message: t('api.charset') }, { Accept: 'application/json; charset=utf-8' });
+    return json(
+      415,
+      { error: 'unsupported-charset', message: t('api.charset') },
+      { Accept: 'application/json; charset=utf-8' },
+    );
   }
   const idempotencyKey = request.headers.get('idempotency-key');
   if (idempotencyKey !== null && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
@@ -43,9 +51,14 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
     input = parseJsonStrict(await readBody(request, MAX_REFERRAL_BYTES));
   } catch (error) {
     if (isTooLarge(error)) return json(413, { error: 'too-large', message: t('errors.tooLarge') }, TOO_LARGE_HEADERS);
-    if (error instanceof InvalidEncoding) return json(400, { error: 'invalid-encoding', message: t('api.invalidEncoding') });
+    if (error instanceof InvalidEncoding)
+      return json(400, { error: 'invalid-encoding', message: t('api.invalidEncoding') });
     if (error instanceof DuplicateKey) {
-      return json(400, { error: 'duplicate-key', field: error.key, message: t('api.duplicateKey', { field: error.key }) });
+      return json(400, {
+        error: 'duplicate-key',
+        field: error.key,
+        message: t('api.duplicateKey', { field: error.key }),
+      });
     }
     return json(400, { error: 'invalid-json', message: t('api.invalidJson') });
   }
@@ -64,7 +77,10 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) => {
     if (result.kind === 'rate-limited') {
       return json(
         429,
-        { error: 'rate-limited', message: t('errors.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }) },
+        {
+          error: 'rate-limited',
+          message: t('errors.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }),
+        },
         { 'Retry-After': String(result.retryAfterSeconds) },
       );
     }
