@@ -67,14 +67,11 @@ export const pageSourcesSchema = z.object({
   toConfirm: z.array(toConfirmEntry).default([]),
 });
 
-/** Someone to contact. Unknown fields stay empty; `howToReach` says what to do instead. */
-export const contactSchema = z.object({
-  id: z.string(),
-  order: z.number().int(),
-  name: perLocale,
-  /** Who should use this contact, for what. */
-  purpose: perLocale,
-  organisation: z.string().default(''),
+/**
+ * How to reach a service, the same fields for a contact and a Veilig Huis (and rendered alike,
+ * src/components/ContactDetails.tsx): a field no source gives stays empty.
+ */
+const reachableFields = {
   address: z.string().default(''),
   phone: z
     .string()
@@ -83,6 +80,17 @@ export const contactSchema = z.object({
   email: z.union([z.email(), z.literal('')]).default(''),
   website: z.union([z.url({ protocol: /^https$/ }), z.literal('')]).default(''),
   hours: z.string().default(''),
+};
+
+/** Someone to contact. Unknown fields stay empty; `howToReach` says what to do instead. */
+export const contactSchema = z.object({
+  id: z.string(),
+  order: z.number().int(),
+  name: perLocale,
+  /** Who should use this contact, for what. */
+  purpose: perLocale,
+  organisation: z.string().default(''),
+  ...reachableFields,
   howToReach: perLocale,
   source: z.string().min(1),
   checked: z.iso.date(),
@@ -255,14 +263,7 @@ export const centreSchema = z.object({
   status: z.enum(['active', 'paused', 'planned']),
   /** What a visitor should know besides: pilot zones, a pause, what is not confirmed. */
   notes: perLocale.optional(),
-  address: z.string().default(''),
-  phone: z
-    .string()
-    .regex(/^(\+?[0-9 ]+)?$/)
-    .default(''),
-  email: z.union([z.email(), z.literal('')]).default(''),
-  website: z.union([z.url({ protocol: /^https$/ }), z.literal('')]).default(''),
-  hours: z.string().default(''),
+  ...reachableFields,
   /** How professionals refer: `form` (the portal's referral form), the centre's own page, or unknown. */
   referral: z.union([z.literal('form'), z.url({ protocol: /^https$/ }), z.literal('')]).default(''),
   sources: z.array(z.string().min(3)).min(1),

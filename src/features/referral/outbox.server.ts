@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, 
 import { accessSync, constants, mkdirSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { ReferralStore } from './store.server.ts';
+import type { AddArgs, ReferralStore } from './store.server.ts';
 
 /**
  * The outbox: every accepted referral is in this SQLite database, synced to disk, before the
@@ -185,14 +185,7 @@ export class Outbox implements ReferralStore {
    * not; the rate limit (`rate`: `limit` accepted referrals per client per hour, counted in the
    * database and in the queue) is checked and the referral counted in the same step.
    */
-  async add(args: {
-    reference: string;
-    payload: string;
-    answer: string;
-    idempotencyKey?: string | null;
-    fingerprint?: Buffer | null;
-    rate?: { client: string; limit: number } | null;
-  }): Promise<AddResult> {
+  async add(args: AddArgs): Promise<AddResult> {
     const hash = args.idempotencyKey ? keyHash(args.idempotencyKey) : null;
     const fingerprint = args.fingerprint ?? Buffer.alloc(32);
     if (hash) {

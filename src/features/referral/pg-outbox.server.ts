@@ -178,6 +178,15 @@ export class PgOutbox implements ReferralStore {
   }
 
   /** A pooled connection with a listener for its errors while checked out (without one, a lost connection would be an uncaught error). */
+  /** A connection for start-up work; a database that cannot be reached is DatabaseUnavailable. */
+  async #connectOrUnavailable(): Promise<{ client: pg.PoolClient; done: (broken?: boolean) => void }> {
+    try {
+      return await this.#connect();
+    } catch (error) {
+      throw new DatabaseUnavailable(storeErrorCode(error));
+    }
+  }
+
   async #connect(): Promise<{ client: pg.PoolClient; done: (broken?: boolean) => void }> {
     const client = await this.#pool.connect();
     const onError = (error: Error) => {
@@ -194,13 +203,7 @@ export class PgOutbox implements ReferralStore {
   }
 
   async #migrate(): Promise<void> {
-    let client: pg.PoolClient;
-    let done: (broken?: boolean) => void;
-    try {
-      ({ client, done } = await this.#connect());
-    } catch (error) {
-      throw new DatabaseUnavailable(storeErrorCode(error));
-    }
+    const { client, done } = await this.#connectOrUnavailable();
     try {
       // Two servers starting at once: the second waits here until the first has migrated.
       await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_APP, LOCK_MIGRATIONS]);
@@ -584,13 +587,7 @@ export class PgOutbox implements ReferralStore {
   /** As `Outbox.checkKey`, for the shared database (under the migration lock, so two servers starting agree). */
   async checkKey(acceptChange: boolean): Promise<{ changed: boolean; deadLettered: string[] }> {
     await this.#migrateOnce();
-    let client: pg.PoolClient;
-    let done: (broken?: boolean) => void;
-    try {
-      ({ client, done } = await this.#connect());
-    } catch (error) {
-      throw new DatabaseUnavailable(storeErrorCode(error));
-    }
+    const { client, done } = await this.#connectOrUnavailable();
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_APP, LOCK_MIGRATIONS]);
