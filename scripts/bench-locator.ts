@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { COMPACT_INDEX, placesIndex } from '../src/features/locator/data.ts';
 import { locate } from '../src/features/locator/locate.ts';
 import { searchPlaces } from '../src/features/locator/search.ts';
-import { centreView, type CentreInput } from '../src/features/locator/view.ts';
+import { centreView } from '../src/features/locator/view.ts';
+import type { Centre } from '../src/content/schemas.ts';
 
 const BROWSER_BUDGET_KB = 30;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -40,9 +41,7 @@ if (existsSync(assets)) {
 }
 
 // 2. Time. Real centres; each kind of query timed apart.
-const centres = (JSON.parse(readFileSync('content/centres.json', 'utf8')) as CentreInput[]).map((c) =>
-  centreView(c, 'nl'),
-);
+const centres = (JSON.parse(readFileSync('content/centres.json', 'utf8')) as Centre[]).map((c) => centreView(c, 'nl'));
 const t0 = performance.now();
 const index = placesIndex();
 console.log(`\nindex expanded in ${(performance.now() - t0).toFixed(2)} ms (once per process)`);

@@ -54,7 +54,8 @@ export class BuiltServer {
     this.child = child;
     child.stdout!.on('data', (d) => (this.log += d));
     child.stderr!.on('data', (d) => (this.log += d));
-    this.exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    // 'close' comes after the process has ended and its output has all been read: `log` is complete.
+    this.exit = new Promise((resolve) => child.on('close', (code) => resolve(code)));
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${this.log}`);

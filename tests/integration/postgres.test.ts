@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REFERRAL_FIELDS, toFormValues } from '../../src/features/referral/form.ts';
 import { pgCluster } from './backends.ts';
-import { BuiltServer, Mailbox, example, freePort, sleep, tempDir, waitFor } from './harness.ts';
+import { BuiltServer, Mailbox, example, freePort, tempDir, waitFor } from './harness.ts';
 
 // Issue 17: several servers on one PostgreSQL database (DATABASE_URL). The real built server,
 // a real PostgreSQL cluster (tests/integration/postgres-global.ts) and a real SMTP server.
@@ -101,8 +101,9 @@ describe.skipIf(!pgCluster)('several servers on one PostgreSQL database', () => 
       );
       throw error;
     }
-    // Past a lease of the killed server and a poll: a late duplicate would have arrived by now.
-    await sleep(4000);
+    // Nothing left to send: every row delivered (the killed server's leases taken over and done),
+    // so no late duplicate can still come; a positive signal, not a wait.
+    await waitFor('every stored referral delivered', async () => (await b!.health()).referrals.pending === 0, 60_000);
     const counts = new Map<string, number>();
     delivered();
     for (const id of ids) counts.set(id!, (counts.get(id!) ?? 0) + 1);

@@ -30,10 +30,8 @@ export interface CentreView extends CentreArea {
   toConfirm: string[];
 }
 
-/** A centre as the content collection holds it (`content/centres.json`, checked by `centreSchema`). */
-export type CentreInput = Centre;
-
-export function centreView(c: CentreInput, locale: NameLocale): CentreView {
+/** What a page shows of a centre (`content/centres.json`, checked by `centreSchema`), in one language. */
+export function centreView(c: Centre, locale: NameLocale): CentreView {
   const first = c.serves[0] ?? '';
   return {
     id: c.id,

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { EligibilityAnswers } from './schema.ts';
 import type { Answer } from '../locator/locate.ts';
 import type { Place } from '../locator/places.ts';
+import type { CentreArea } from '../locator/resolve.ts';
 
 /**
  * The eligibility check: a pure function over the answers and the rules file
@@ -48,10 +49,8 @@ export type ReferralArea =
    */
   | { status: 'unknown'; places?: string[]; suggestions?: string[] };
 
-/** A centre as the locator knows it (content/centres.json). */
-export interface CentreRef {
-  id: string;
-  serves: readonly string[];
+/** What the check needs of a centre: the locator's part (`CentreArea`), its names and city. */
+export interface CentreRef extends CentreArea {
   name: Record<string, string>;
   city: string;
 }
