@@ -30,10 +30,13 @@ export class BuiltServer {
   child: ChildProcess | null = null;
   log = '';
   exit: Promise<number | null> = Promise.resolve(null);
-  constructor(
-    readonly port: number,
-    readonly env: Record<string, string>,
-  ) {}
+  readonly port: number;
+  readonly env: Record<string, string>;
+  // Plain fields, not parameter properties: scripts run this file with Node's type stripping.
+  constructor(port: number, env: Record<string, string>) {
+    this.port = port;
+    this.env = env;
+  }
 
   get url() {
     return `http://127.0.0.1:${this.port}`;

@@ -23,3 +23,15 @@ test('axe finds no violation on a phone-sized screen, in Dutch and Arabic', asyn
     expect((await axeViolations(page)).map((v) => `${path} ${v}`)).toEqual([]);
   }
 });
+
+test('the check itself reports a violation when there is one (an image without alt text, an unlabelled field)', async ({
+  page,
+}) => {
+  await page.goto('/nl/');
+  await page.evaluate(() => {
+    const main = document.querySelector('main')!;
+    main.insertAdjacentHTML('beforeend', '<img src="/favicon.svg"><input type="text">');
+  });
+  const found = (await axeViolations(page)).map((v) => v.split(':')[0]);
+  expect(found).toEqual(expect.arrayContaining(['image-alt', 'label']));
+});
