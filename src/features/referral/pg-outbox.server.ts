@@ -246,14 +246,23 @@ export class PgOutbox implements ReferralStore {
   async add(args: AddArgs): Promise<AddResult> {
     const hash = args.idempotencyKey ? keyHash(args.idempotencyKey) : null;
     const fingerprint = args.fingerprint ?? Buffer.alloc(32);
-    if (hash) {
-      // A repeat while the first request with this key is still on its way to the database.
+    // A repeat while another request with this key is on its way to the database. That request
+    // is not necessarily the first with the key (the database decides that, in its transaction),
+    // so its outcome is awaited, not guessed: a different body is refused only once the key is
+    // known to be stored with the other one; otherwise this request asks the database itself.
+    for (let tries = 0; hash && tries < 8; tries++) {
       const inflight = this.#inflight.get(hash);
-      if (inflight) {
-        if (!sameFingerprint(inflight.fingerprint, fingerprint)) return { kind: 'key-reused' };
-        const first = await inflight.result;
-        return first.kind === 'stored' ? { kind: 'replay', answer: first.answer } : first;
+      if (!inflight) break;
+      const same = sameFingerprint(inflight.fingerprint, fingerprint);
+      const first = await inflight.result.catch(() => null);
+      if (first === null) continue; // it failed: its successor, or this request, tries again
+      if (first.kind === 'stored' || first.kind === 'replay') {
+        return same ? { kind: 'replay', answer: first.answer } : { kind: 'key-reused' };
       }
+      // Refused because the key holds another body: so is this same body. Anything else (another
+      // body, a rate limit that is the other client's): the database decides for this one.
+      if (same && (first.kind === 'key-reused' || first.kind === 'key-unreadable')) return first;
+      break;
     }
     const rate = args.rate && args.rate.limit > 0 ? args.rate : null;
     const idempotency = hash
