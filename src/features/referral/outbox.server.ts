@@ -47,6 +47,14 @@ export function open(key: Buffer, reference: string, sealed: Buffer): string {
 /** Idempotency keys are stored hashed: a client might put anything in them. */
 export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 
+/** A keyed fingerprint of a referral's canonical body (never the body itself), for both stores. */
+export const bodyFingerprint = (key: Buffer, canonicalBody: string): Buffer =>
+  createHmac('sha256', key).update('idempotency-body\0').update(canonicalBody).digest();
+
+/** A client address as stored for the rate limit: keyed, so no database holds an address. */
+export const clientHash = (key: Buffer, address: string): string =>
+  createHmac('sha256', key).update('client\0').update(address).digest('base64url');
+
 /** What the key check stores: an HMAC under the key of a fixed text, so the key itself is never stored. */
 const KEY_CHECK_TEXT = 'co3-outbox-key-check-v1';
 export const keyCheck = (key: Buffer) => createHmac('sha256', key).update(KEY_CHECK_TEXT).digest();
@@ -166,14 +174,12 @@ export class Outbox implements ReferralStore {
     );
   }
 
-  /** A keyed fingerprint of a referral's canonical body (never the body itself). */
   fingerprint(canonicalBody: string): Buffer {
-    return createHmac('sha256', this.#key).update('idempotency-body\0').update(canonicalBody).digest();
+    return bodyFingerprint(this.#key, canonicalBody);
   }
 
-  /** A client address as stored for the rate limit: keyed, so the database holds no address. */
   clientId(address: string): string {
-    return createHmac('sha256', this.#key).update('client\0').update(address).digest('base64url');
+    return clientHash(this.#key, address);
   }
 
   /**

@@ -1,7 +1,9 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import pg from 'pg';
 import {
+  bodyFingerprint,
+  clientHash,
   KeyChanged,
   keyCheck,
   keyHash,
@@ -236,11 +238,11 @@ export class PgOutbox implements ReferralStore {
   }
 
   fingerprint(canonicalBody: string): Buffer {
-    return createHmac('sha256', this.#key).update('idempotency-body\0').update(canonicalBody).digest();
+    return bodyFingerprint(this.#key, canonicalBody);
   }
 
   clientId(address: string): string {
-    return createHmac('sha256', this.#key).update('client\0').update(address).digest('base64url');
+    return clientHash(this.#key, address);
   }
 
   async add(args: AddArgs): Promise<AddResult> {
