@@ -15,6 +15,8 @@ declare namespace App {
 declare module 'virtual:co3/routes' {
   const routes: import('./server/guard').RouteEntry[];
   export default routes;
+  /** `security.allowedDomains` of astro.config.mjs: the hosts whose X-Forwarded-For is trusted. */
+  export const allowedDomains: NonNullable<NonNullable<import('astro').AstroUserConfig['security']>['allowedDomains']>;
 }
 
 declare module 'virtual:co3-search' {

@@ -4,16 +4,10 @@ import { localeFromPath } from './i18n/routes';
 import { negotiateLocale } from './i18n/negotiate';
 import { getT } from './i18n/strings';
 import { SECURITY_HEADERS } from './lib/security-headers';
-import { LOCALE_INFO, isLocale, DEFAULT_LOCALE } from './i18n/locales';
+import { LOCALE_INFO, DEFAULT_LOCALE } from './i18n/locales';
 import { isolateNumbersInHtml } from './lib/bidi';
-import { isCrossSite, siteOrigin } from './lib/cross-site';
-
-/**
- * The origins a form or API call may come from: the one this server sees, and the public
- * origin the build was made for (SITE_URL), which is what browsers send behind a reverse proxy
- * that ends TLS (docs/deploy.md). The default origin of a build without SITE_URL is not added.
- */
-const SITE_ORIGIN = siteOrigin(import.meta.env.SITE);
+import { SITE_ORIGINS, isCrossSite } from './lib/cross-site';
+import { apiLocale, crossSiteAnswer } from './features/referral/api-answer';
 
 const main = defineMiddleware(async (context, next) => {
   // The locale of a page is its first path segment. Outside a locale (the 404 page for `/xyz`,
@@ -27,14 +21,17 @@ const main = defineMiddleware(async (context, next) => {
   context.locals.tn = (ns) => getT(locale, ns);
 
   let response: Response;
-  if (!context.isPrerendered && isCrossSite(context.request, [context.url.origin, ...SITE_ORIGIN])) {
+  if (!context.isPrerendered && isCrossSite(context.request, [context.url.origin, ...SITE_ORIGINS])) {
     // An API call names its language with `?lang=` (docs/referral-api.md), a page with its path.
-    const api = context.url.pathname.startsWith('/api/');
-    const lang = context.url.searchParams.get('lang');
-    const message = getT(api && isLocale(lang) ? lang : locale, 'referral')('api.crossSite');
-    response = api
-      ? Response.json({ error: 'cross-site', message }, { status: 403 })
-      : new Response(message, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    if (context.url.pathname.startsWith('/api/')) {
+      const answer = crossSiteAnswer(
+        apiLocale(context.url.searchParams.get('lang'), context.request.headers.get('accept-language')),
+      );
+      response = new Response(answer.body, { status: answer.status, headers: answer.headers });
+    } else {
+      const message = getT(locale, 'referral')('api.crossSite');
+      response = new Response(message, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    }
   } else {
     response = await next();
   }

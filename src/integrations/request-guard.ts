@@ -5,7 +5,8 @@ import type { RouteEntry } from '../server/guard';
 
 /**
  * Build side of the request guard (`src/server/entry.ts`):
- * - the route table, as the virtual module `virtual:co3/routes`: each route's pattern, whether
+ * - the route table, as the virtual module `virtual:co3/routes` (with `allowedDomains`, the
+ *   configuration's `security.allowedDomains`): each route's pattern, whether
  *   it is prerendered, and the methods it answers, read from its source (an endpoint's exported
  *   handlers; a page answers GET and HEAD, and POST when it reads `Astro.request.method === 'POST'`);
  * - `guardedAdapter()`: the node adapter with `src/server/entry.ts` as its server entry, so
@@ -43,18 +44,24 @@ export function pageMethods(source: string): string[] {
 export function requestGuard(): AstroIntegration {
   let table: RouteEntry[] = [];
   let root: URL;
+  let allowedDomains: unknown[] = [];
   return {
     name: 'co3:request-guard',
     hooks: {
       'astro:config:setup': ({ config, updateConfig }) => {
         root = config.root;
+        // The hosts whose X-Forwarded-For Astro trusts for `clientAddress`: the guarded server's own answers trust the same.
+        allowedDomains = config.security?.allowedDomains ?? [];
         updateConfig({
           vite: {
             plugins: [
               {
                 name: 'co3:route-table',
                 resolveId: (id: string) => (id === VIRTUAL ? RESOLVED : undefined),
-                load: (id: string) => (id === RESOLVED ? `export default ${JSON.stringify(table)};` : undefined),
+                load: (id: string) =>
+                  id === RESOLVED
+                    ? `export default ${JSON.stringify(table)};\nexport const allowedDomains = ${JSON.stringify(allowedDomains)};`
+                    : undefined,
               },
             ],
           },

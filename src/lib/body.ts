@@ -65,10 +65,55 @@ export async function readBytes(request: Request, limit: number): Promise<Buffer
   return Buffer.concat(chunks);
 }
 
+/**
+ * The same for a node:http request (the guarded server's own answers): a declared length over the
+ * limit is refused before reading, and reading stops as soon as the count passes it. The rest is
+ * left unread: the answer then closes the connection (TOO_LARGE_HEADERS).
+ */
+export function readNodeBytes(
+  request: NodeJS.ReadableStream & { headers: Record<string, string | string[] | undefined> },
+  limit: number,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    if (Number(request.headers['content-length'] ?? '0') > limit) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const finish = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      request.removeListener('data', onData);
+      request.removeListener('end', onEnd);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks, size));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.pause();
+        finish(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => finish();
+    request.on('data', onData);
+    request.on('end', onEnd);
+    // Kept after the end too: a connection reset later must not become an uncaught error.
+    request.on('error', (error) => finish(error));
+    request.on('close', () => finish(settled ? undefined : new Error('request closed before its end')));
+  });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Bytes as UTF-8, refusing anything that is not (never a silent U+FFFD). */
 export function decodeUtf8(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw new InvalidEncoding();
   }
@@ -110,36 +155,42 @@ export function parseJsonStrict(text: string): unknown {
  * @example findDuplicateKey('{"safety":{"acuteDanger":"yes","acuteDanger":"no"}}') // => 'safety.acuteDanger'
  */
 export function findDuplicateKey(text: string): string | null {
-  // One frame per open object or array: its keys so far, the key being read, and its own name.
-  const stack: { keys: Set<string> | null; name: string; expectKey: boolean; lastKey: string }[] = [];
-  const path = () =>
-    stack
-      .slice(1)
-      .map((f) => f.name)
-      .filter(Boolean)
-      .join('.');
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') {
-      let j = i + 1;
-      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      const top = stack.at(-1);
+  // One frame per open object or array: its keys so far (null for an array), whether the next
+  // string is a key, the last key read, and the frame's own name. Called on text JSON.parse has
+  // accepted, so it only needs to find strings and structure; it runs on every referral, hence
+  // char codes and indexOf rather than a character at a time.
+  const stack: { keys: Set<string> | null; expectKey: boolean; lastKey: string; name: string }[] = [];
+  const path = (key: string) => [...stack.slice(1).map((f) => f.name), key].filter(Boolean).join('.');
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      // The closing quote: the next one not escaped (preceded by an even number of backslashes).
+      let j = text.indexOf('"', i + 1);
+      for (;;) {
+        let backslashes = 0;
+        while (text.charCodeAt(j - 1 - backslashes) === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+        j = text.indexOf('"', j + 1);
+      }
+      const top = stack[stack.length - 1];
       if (top?.keys && top.expectKey) {
-        const key = JSON.parse(text.slice(i, j + 1)) as string;
-        if (top.keys.has(key)) return [path(), key].filter(Boolean).join('.');
+        const raw = text.slice(i + 1, j);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (top.keys.has(key)) return path(key);
         top.keys.add(key);
         top.lastKey = key;
         top.expectKey = false;
       }
       i = j;
-    } else if (c === '{' || c === '[') {
-      const parent = stack.at(-1);
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      const parent = stack[stack.length - 1];
       const name = parent?.keys ? parent.lastKey : '';
-      stack.push({ keys: c === '{' ? new Set() : null, name, expectKey: c === '{', lastKey: '' });
-    } else if (c === '}' || c === ']') {
+      stack.push({ keys: c === 0x7b ? new Set() : null, expectKey: c === 0x7b, lastKey: '', name });
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       stack.pop();
-    } else if (c === ',') {
-      const top = stack.at(-1);
+    } else if (c === 0x2c /* , */) {
+      const top = stack[stack.length - 1];
       if (top?.keys) top.expectKey = true;
     }
   }

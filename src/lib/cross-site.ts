@@ -10,7 +10,10 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 
  * `Sec-Fetch-Site: cross-site`), and a form-like body (what a plain HTML form on another site can
  * send) also when it names no origin at all.
  */
-export function isCrossSite(request: Request, origins: readonly string[]): boolean {
+export function isCrossSite(
+  request: { method: string; headers: { get(name: string): string | null } },
+  origins: readonly string[],
+): boolean {
   if (SAFE_METHODS.has(request.method)) return false;
   const from = request.headers.get('origin');
   if ((from !== null && !origins.includes(from)) || request.headers.get('sec-fetch-site') === 'cross-site') return true;
@@ -31,3 +34,10 @@ export function siteOrigin(site: string | undefined): string[] {
     return [];
   }
 }
+
+/**
+ * The origins a form or API call may come from besides the one the server sees: the public origin
+ * the build was made for (SITE_URL), which is what browsers send behind a reverse proxy that ends
+ * TLS (docs/deploy.md). A build without SITE_URL adds none.
+ */
+export const SITE_ORIGINS: readonly string[] = siteOrigin(import.meta.env?.SITE);

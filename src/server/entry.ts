@@ -5,7 +5,8 @@
 // last-resort handler answers 500 with the page frame, so no request can end the process.
 import { autostart } from './no-autostart';
 import { handler as astroHandler, options } from '@astrojs/node/server.js';
-import routes from 'virtual:co3/routes';
+import routes, { allowedDomains } from 'virtual:co3/routes';
+import { createRequestFromNodeRequest, getAbortControllerCleanup } from 'astro/app/node';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
@@ -23,6 +24,10 @@ import {
   type Target,
 } from './guard';
 import { fastSearch } from '../features/search/shell.server';
+import { type ApiAnswer, apiLocale, crossSiteAnswer } from '../features/referral/api-answer';
+import { answerReferralApi } from '../features/referral/api.server';
+import { SITE_ORIGINS, isCrossSite } from '../lib/cross-site';
+import { readNodeBytes } from '../lib/body';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const clientDir = path.resolve(here, path.relative(fileURLToPath(options.server), fileURLToPath(options.client)));
@@ -173,6 +178,10 @@ function guard(req: IncomingMessage, res: ServerResponse): void {
     searchFirst(req, res, decoded, query, raw);
     return;
   }
+  if (req.method === 'POST' && decoded === '/api/referrals') {
+    referralApi(req, res, raw);
+    return;
+  }
   // The error page is not a page of its own: its address is an unknown one.
   req.url = decoded === '/500/' ? '/404' : raw;
   astroHandler(req, res);
@@ -198,6 +207,44 @@ function searchFirst(req: IncomingMessage, res: ServerResponse, pathname: string
       res.end(req.method === 'HEAD' ? undefined : body);
     },
     (error: unknown) => lastResort(req, res, error),
+  );
+}
+
+/**
+ * POST /api/referrals, answered here (src/features/referral/api.server.ts): the referral API is the
+ * busiest on-demand address during a campaign, and Astro's pipeline (a web Request with a streamed
+ * body, the middleware, a web Response) costs more than storing the referral. The request's origin
+ * and client address are Astro's own (`createRequestFromNodeRequest`, with the configuration's
+ * allowedDomains), so the cross-site check and the rate limit see what the pipeline would.
+ */
+function referralApi(req: IncomingMessage, res: ServerResponse, raw: string): void {
+  let request: Request;
+  try {
+    request = createRequestFromNodeRequest(req, { skipBody: true, allowedDomains, port: options.port });
+  } catch {
+    // A Host header Astro cannot make an address of: its own answer.
+    req.url = raw;
+    astroHandler(req, res);
+    return;
+  }
+  getAbortControllerCleanup(req)?.();
+  const url = new URL(request.url);
+  const lang = url.searchParams.get('lang');
+  const headers = { get: (name: string) => request.headers.get(name) };
+  const answered = (answer: ApiAnswer) => {
+    res.statusCode = answer.status;
+    for (const [key, value] of Object.entries(answer.headers)) res.setHeader(key, value);
+    const body = Buffer.from(answer.body);
+    res.setHeader('Content-Length', body.length);
+    res.end(body);
+  };
+  if (isCrossSite({ method: 'POST', headers }, [url.origin, ...SITE_ORIGINS])) {
+    answered(crossSiteAnswer(apiLocale(lang, headers.get('accept-language'))));
+    return;
+  }
+  const client = (Reflect.get(request, Symbol.for('astro.clientAddress')) as string | undefined) ?? '';
+  answerReferralApi({ headers, lang, client, body: (limit) => readNodeBytes(req, limit) }).then(answered, (error) =>
+    lastResort(req, res, error),
   );
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -354,6 +354,123 @@ describe('strict bodies', () => {
     });
     expect(form.status).toBe(400);
     expect(await form.text()).toContain('Gebruik hier geen regeleinden');
+  });
+});
+
+describe("the referral API, answered by the guarded server itself (before Astro's pipeline)", () => {
+  const locale = (l: string) =>
+    JSON.parse(readFileSync(`locales/${l}/referral.json`, 'utf8')) as { api: Record<string, string> };
+
+  it('gives every kind of answer the header set, its length, and the message in the language asked', async () => {
+    const post = (body: string, headers: Record<string, string>, query = '') =>
+      fetch(`${server.url}/api/referrals${query}`, { method: 'POST', headers, body });
+    const answers: [string, Response, number][] = [
+      ['202', await post(JSON.stringify(example()), { 'content-type': 'application/json' }), 202],
+      ['invalid JSON, fr', await post('{', { 'content-type': 'application/json' }, '?lang=fr'), 400],
+      ['invalid referral', await post('{}', { 'content-type': 'application/json' }), 400],
+      ['text/plain, same origin', await post('x', { 'content-type': 'text/plain', origin: server.url }), 415],
+      [
+        'cross-site, ar',
+        await post('{}', { 'content-type': 'application/json', origin: 'https://evil.example' }, '?lang=ar'),
+        403,
+      ],
+      [
+        'form-like without origin, Accept-Language de',
+        await post('a=b', { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'de' }),
+        403,
+      ],
+    ];
+    for (const [what, r, status] of answers) {
+      expect(r.status, what).toBe(status);
+      expectHeaderSet((name) => r.headers.get(name), what);
+      expect(r.headers.get('content-type'), what).toBe('application/json; charset=utf-8');
+      expect(r.headers.get('cache-control'), what).toBe('no-store');
+      const bytes = Buffer.from(await r.arrayBuffer());
+      expect(Number(r.headers.get('content-length')), what).toBe(bytes.length);
+      JSON.parse(bytes.toString('utf8'));
+    }
+    // The messages: read again from fresh requests (a body can be read once).
+    const fr = await (await post('{', { 'content-type': 'application/json' }, '?lang=fr')).json();
+    expect(fr).toEqual({ error: 'invalid-json', message: locale('fr').api.invalidJson });
+    const ar = await (
+      await post('{}', { 'content-type': 'application/json', origin: 'https://evil.example' }, '?lang=ar')
+    ).json();
+    expect(ar).toEqual({ error: 'cross-site', message: locale('ar').api.crossSite });
+    const de = await (
+      await post('a=b', { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'de' })
+    ).json();
+    expect(de).toEqual({ error: 'cross-site', message: locale('de').api.crossSite });
+  });
+
+  it('refuses a body over 64 KB, declared or streamed, with 413 and Connection: close, and keeps serving', async () => {
+    const big = JSON.stringify({ ...example(), description: 'x'.repeat(70_000) });
+    const declared = await raw(
+      server.port,
+      `POST /api/referrals HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${big.length}\r\n\r\n`,
+    );
+    expect(statusOf(declared)).toBe(413);
+    expect(headerOf(declared, 'connection')).toBe('close');
+    expectHeaderSet((name) => headerOf(declared, name), '413 declared');
+    const chunk = (text: string) => `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n`;
+    const streamed = await raw(
+      server.port,
+      `POST /api/referrals HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${chunk(big.slice(0, 40_000))}${chunk(big.slice(40_000))}`,
+    );
+    expect(statusOf(streamed)).toBe(413);
+    expect(headerOf(streamed, 'connection')).toBe('close');
+    expect((await server.post(example())).status).toBe(202);
+  });
+
+  it('keeps serving when a client hangs up halfway through a referral, and stores nothing of it', async () => {
+    const before = await server.health();
+    const stored = () => before.referrals.pending + before.referrals.delivered + before.referrals.dead;
+    const total = stored();
+    for (let i = 0; i < 20; i++) {
+      await new Promise<void>((resolve) => {
+        const socket = connect(server.port, '127.0.0.1', () => {
+          socket.write(
+            'POST /api/referrals HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 900\r\n\r\n{"referrer":',
+          );
+          setTimeout(() => socket.destroy(), 20);
+        });
+        socket.on('close', () => resolve());
+        socket.on('error', () => resolve());
+      });
+    }
+    expect((await server.post(example())).status).toBe(202);
+    const after = (await server.health()).referrals;
+    expect(after.pending + after.delivered + after.dead).toBe(total + 1);
+    expect(server.log).not.toMatch(/request failed/);
+  });
+
+  it('answers odd Host headers below 500', async () => {
+    for (const host of ['[::1', 'a b', 'xn--', 'exa mple:99999', '']) {
+      const answer = await raw(
+        server.port,
+        `POST /api/referrals HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+      );
+      expect(statusOf(answer), `Host: ${host}`).toBeGreaterThanOrEqual(400);
+      expect(statusOf(answer), `Host: ${host}`).toBeLessThan(500);
+    }
+    expect((await server.post(example())).status).toBe(202);
+  });
+});
+
+describe('the rate limit and X-Forwarded-For', () => {
+  it("counts the connection's address: a made-up X-Forwarded-For does not get round the limit", async () => {
+    const limited = await new BuiltServer(await freePort(), {
+      DATA_DIR: tempDir('xff'),
+      INTAKE_INBOX_DIR: tempDir('inbox'),
+      REFERRAL_RATE_LIMIT: '2',
+    }).start();
+    try {
+      const statuses: number[] = [];
+      for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3'])
+        statuses.push((await limited.post(example(), { 'x-forwarded-for': address })).status);
+      expect(statuses).toEqual([202, 202, 429]);
+    } finally {
+      await limited.kill();
+    }
   });
 });
 

@@ -121,6 +121,50 @@ describe('strict bodies', () => {
     expect(() => parseJsonStrict('{"a":')).toThrow(SyntaxError);
   });
 
+  it('finds the first repeated key in generated JSON, escapes and strings that look like JSON included', () => {
+    // A seeded generator writes JSON text and notes the first key repeated within one object, in text order.
+    let seed = 7; // mulberry32
+    const rand = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * n);
+    };
+    // Each key with the spellings that decode to it.
+    const keys: [string, string[]][] = [
+      ['a', ['"a"', '"\\u0061"']],
+      ['k"', ['"k\\""']],
+      ['b\\', ['"b\\\\"']],
+      ['name', ['"name"', '"n\\u0061me"']],
+    ];
+    const strings = ['"x"', '"{\\"a\\":1,"', '"\\\\"', '"[,]"', '""'];
+    let first: string | null;
+    const value = (path: string[], depth: number): string => {
+      const r = rand(depth > 2 ? 3 : 5);
+      if (r === 0) return String(rand(100));
+      if (r === 1 || r === 2) return strings[rand(strings.length)]!;
+      if (r === 3) return `[${Array.from({ length: rand(3) }, () => value(path, depth + 1)).join(',')}]`;
+      const seen = new Set<string>();
+      const members = Array.from({ length: rand(4) }, () => {
+        const [key, spellings] = keys[rand(keys.length)]!;
+        if (seen.has(key)) first ??= [...path, key].join('.');
+        seen.add(key);
+        return `${spellings[rand(spellings.length)]}:${value([...path, key], depth + 1)}`;
+      });
+      return `{${members.join(',')}}`;
+    };
+    let withDuplicate = 0;
+    for (let n = 0; n < 2000; n++) {
+      first = null;
+      const text = `{"x":${value(['x'], 1)},"y":${value(['y'], 1)}}`;
+      JSON.parse(text); // valid JSON
+      expect(findDuplicateKey(text), text).toBe(first);
+      if (first !== null) withDuplicate++;
+    }
+    expect(withDuplicate).toBeGreaterThan(200); // both kinds were tried
+    expect(withDuplicate).toBeLessThan(1800);
+  });
+
   it('refuses form escapes that are not UTF-8', () => {
     expect(() => parseForm('a=%E9')).toThrow(InvalidEncoding);
     expect(parseForm('a=%C3%A9&b=x+y').get('b')).toBe('x y');
