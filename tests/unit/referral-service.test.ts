@@ -15,14 +15,14 @@ const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-function makeService(locate: () => ReferralArea, opts: { newReference?: () => string } = {}) {
+function makeService(locate: () => ReferralArea) {
   const dir = mkdtempSync(path.join(tmpdir(), 'co3-service-'));
   dirs.push(dir);
   const config = loadConfig(
     { DATA_DIR: path.join(dir, 'data'), INTAKE_INBOX_DIR: path.join(dir, 'inbox'), REFERRAL_RATE_LIMIT: '0' },
     dir,
   );
-  const service = new ReferralService(config, rules, locate, opts);
+  const service = new ReferralService(config, rules, locate);
   service.stop(); // no delivery here: only validation and storing
   afterAll(() => service.close());
   return service;
@@ -64,25 +64,5 @@ describe('the check runs once per submission', () => {
     });
     const noName = await submit({ ...example(), referrer: { ...example().referrer, name: '' } });
     expect(noName).toMatchObject({ result: { kind: 'invalid', assessment: { outcome: 'eligible' } }, calls: 1 });
-  });
-});
-
-describe('a reference already taken', () => {
-  it('is drawn again, so each reference names one referral', async () => {
-    const draws = ['CO3-AAAA-AAAA', 'CO3-AAAA-AAAA', 'CO3-BBBB-BBBB'];
-    const service = makeService(served, { newReference: () => draws.shift()! });
-    const first = await service.submit(example(), { client: '192.0.2.1', locale: 'nl' });
-    const second = await service.submit(example(), { client: '192.0.2.1', locale: 'nl' });
-    expect(first).toMatchObject({ kind: 'accepted', reference: 'CO3-AAAA-AAAA' });
-    expect(second).toMatchObject({ kind: 'accepted', reference: 'CO3-BBBB-BBBB' });
-    expect((await service.outbox.counts()).pending).toBe(2);
-  });
-
-  // The page and the API answer a failed store with 503.
-  it('five times in a row is a broken generator: storing fails, nothing is overwritten', async () => {
-    const service = makeService(served, { newReference: () => 'CO3-CCCC-CCCC' });
-    await service.submit(example(), { client: '192.0.2.1', locale: 'nl' });
-    await expect(service.submit(example(), { client: '192.0.2.1', locale: 'nl' })).rejects.toThrow('no free reference');
-    expect((await service.outbox.counts()).pending).toBe(1);
   });
 });

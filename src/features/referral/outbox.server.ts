@@ -1,4 +1,13 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  type KeyObject,
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createSecretKey,
+  randomFillSync,
+  timingSafeEqual,
+} from 'node:crypto';
 import { accessSync, constants, mkdirSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
@@ -28,16 +37,37 @@ export interface OutboxRow {
 const IV = 12;
 const TAG = 16;
 
+/**
+ * REFERRAL_KEY, raw or as a KeyObject: the stores make the KeyObject once (a raw key is imported
+ * anew on every seal, which costs more than the encryption of a referral).
+ */
+export type Key = Buffer | KeyObject;
+
+/**
+ * Random IVs from the CSPRNG, drawn 4 KB at a time (one call per 341 IVs instead of one each, as
+ * Node does for randomUUID). Every byte is handed out once, so no two IVs share bytes.
+ */
+const ivPool = Buffer.alloc(IV * 341);
+let ivNext = ivPool.length;
+function randomIv(): Buffer {
+  if (ivNext + IV > ivPool.length) {
+    randomFillSync(ivPool);
+    ivNext = 0;
+  }
+  ivNext += IV;
+  return Buffer.from(ivPool.subarray(ivNext - IV, ivNext));
+}
+
 /** AES-256-GCM with a random IV; the reference is the associated data, so a payload cannot be moved to another row. */
-export function seal(key: Buffer, reference: string, plaintext: string): Buffer {
-  const iv = randomBytes(IV);
+export function seal(key: Key, reference: string, plaintext: string): Buffer {
+  const iv = randomIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(reference));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]);
 }
 
-export function open(key: Buffer, reference: string, sealed: Buffer): string {
+export function open(key: Key, reference: string, sealed: Buffer): string {
   const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV));
   decipher.setAAD(Buffer.from(reference));
   decipher.setAuthTag(sealed.subarray(IV, IV + TAG));
@@ -48,16 +78,16 @@ export function open(key: Buffer, reference: string, sealed: Buffer): string {
 export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /** A keyed fingerprint of a referral's canonical body (never the body itself), for both stores. */
-export const bodyFingerprint = (key: Buffer, canonicalBody: string): Buffer =>
+export const bodyFingerprint = (key: Key, canonicalBody: string): Buffer =>
   createHmac('sha256', key).update('idempotency-body\0').update(canonicalBody).digest();
 
 /** A client address as stored for the rate limit: keyed, so no database holds an address. */
-export const clientHash = (key: Buffer, address: string): string =>
+export const clientHash = (key: Key, address: string): string =>
   createHmac('sha256', key).update('client\0').update(address).digest('base64url');
 
 /** What the key check stores: an HMAC under the key of a fixed text, so the key itself is never stored. */
 const KEY_CHECK_TEXT = 'co3-outbox-key-check-v1';
-export const keyCheck = (key: Buffer) => createHmac('sha256', key).update(KEY_CHECK_TEXT).digest();
+export const keyCheck = (key: Key) => createHmac('sha256', key).update(KEY_CHECK_TEXT).digest();
 
 /** Below this much free space in DATA_DIR, /healthz says referrals cannot be stored (a referral is at most 64 KB). */
 export const MIN_FREE_BYTES = 1024 * 1024;
@@ -78,7 +108,9 @@ export type AddResult =
   | { kind: 'replay'; answer: string }
   | { kind: 'key-reused' }
   | { kind: 'key-unreadable' }
-  | { kind: 'rate-limited'; retryAfterSeconds: number };
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
+  /** A stored referral has this reference already: nothing was stored, draw another. */
+  | { kind: 'reference-taken' };
 
 /** The key changed while referrals sealed with the old one wait: see `Outbox.checkKey`. */
 export class KeyChanged extends Error {
@@ -93,7 +125,7 @@ export class Outbox implements ReferralStore {
   /** Only this server writes the file: its own commits wake the dispatcher, no polling needed. */
   readonly pollMs = null;
   readonly #db: DatabaseSync;
-  readonly #key: Buffer;
+  readonly #key: KeyObject;
   #queue: Pending[] = [];
   #flushScheduled = false;
   /** Idempotency keys whose first request is still on its way to disk. */
@@ -109,13 +141,14 @@ export class Outbox implements ReferralStore {
   readonly #insertRate: StatementSync;
   readonly #countRate: StatementSync;
   readonly #due: StatementSync;
+  readonly #exists: StatementSync;
   /** Called after each commit that added work (the dispatcher wakes up). */
   onCommit: () => void = () => {};
 
   constructor(dataDir: string, key: Buffer) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     this.#dataDir = dataDir;
-    this.#key = key;
+    this.#key = createSecretKey(key);
     this.#db = new DatabaseSync(path.join(dataDir, 'outbox.sqlite'));
     // WAL with synchronous=FULL: a COMMIT returns only after the WAL is fsynced.
     this.#db.exec(`
@@ -168,6 +201,7 @@ export class Outbox implements ReferralStore {
     this.#countRate = this.#db.prepare(
       'SELECT COUNT(*) AS n, MIN(at) AS oldest FROM rate_events WHERE client = ? AND at > ?',
     );
+    this.#exists = this.#db.prepare('SELECT 1 FROM referrals WHERE reference = ?');
     this.#due = this.#db.prepare(
       `SELECT reference, created_at, attempts, done, payload FROM referrals
        WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY created_at LIMIT ?`,
@@ -208,6 +242,8 @@ export class Outbox implements ReferralStore {
         return { kind: 'replay', answer: previous.answer };
       }
     }
+    if (this.exists(args.reference) || this.#queue.some((p) => p.reference === args.reference))
+      return { kind: 'reference-taken' };
     const rate = args.rate && args.rate.limit > 0 ? args.rate : null;
     if (rate) {
       const now = Date.now();
@@ -402,7 +438,7 @@ export class Outbox implements ReferralStore {
   }
 
   exists(reference: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM referrals WHERE reference = ?').get(reference) !== undefined;
+    return this.#exists.get(reference) !== undefined;
   }
 
   counts(): Record<Status, number> {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { type KeyObject, createSecretKey, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import pg from 'pg';
 import {
@@ -82,6 +82,22 @@ const LOCK_RATE = 0x0c04;
 const HOUR = 60 * 60 * 1000;
 /** The database's clock in milliseconds. */
 const DB_NOW = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+/** New referrals: $1 references, $2 the time, $3 their sealed payloads. */
+const INSERT_REFERRALS = `INSERT INTO referrals (reference, created_at, updated_at, status, attempts, next_attempt_at, payload)
+  SELECT r, $2, $2, 'pending', 0, $2, p FROM unnest($1::text[], $3::bytea[]) AS t(r, p)`;
+const ON_CONFLICT = 'ON CONFLICT (reference) DO NOTHING RETURNING reference';
+const TAKEN: AddResult = { kind: 'reference-taken' };
+
+/** A batch's results so far: `reference-taken` for a reference an earlier referral of the batch has, else null. */
+function batchTwins(batch: Pending[]): (AddResult | null)[] {
+  const seen = new Set<string>();
+  return batch.map((p) => {
+    if (seen.has(p.args.reference)) return TAKEN;
+    seen.add(p.args.reference);
+    return null;
+  });
+}
+
 /** Referrals per transaction at most, and transactions at once. */
 const MAX_BATCH = 200;
 const MAX_FLUSHES = 4;
@@ -119,7 +135,7 @@ export class PgOutbox implements ReferralStore {
   lastStoreError: string | null = null;
   onCommit: () => void = () => {};
   readonly #pool: pg.Pool;
-  readonly #key: Buffer;
+  readonly #key: KeyObject;
   readonly #leaseMs: number;
   readonly #owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   #migrated: Promise<void> | null = null;
@@ -131,7 +147,7 @@ export class PgOutbox implements ReferralStore {
   readonly #inflight = new Map<string, { fingerprint: Buffer; result: Promise<AddResult> }>();
 
   constructor(url: string, key: Buffer, opts: { leaseMs: number; poolSize?: number }) {
-    this.#key = key;
+    this.#key = createSecretKey(key);
     this.#leaseMs = opts.leaseMs;
     this.pollMs = Math.min(1000, Math.max(100, Math.floor(opts.leaseMs / 2)));
     this.#pool = new pg.Pool({
@@ -326,12 +342,27 @@ export class PgOutbox implements ReferralStore {
 
   /** One transaction for the batch: repeats answered, the rate limit applied, the rest stored. */
   async #commit(batch: Pending[]): Promise<AddResult[]> {
+    const results: (AddResult | null)[] = batchTwins(batch);
+    if (batch.every((p) => !p.idempotency && !p.rate)) {
+      // Nothing to look up first: one INSERT is its own transaction, committed when it returns
+      // (two round trips fewer than BEGIN … COMMIT). A reference another referral has is skipped.
+      const fresh = batch.filter((_, i) => results[i] === null);
+      const { rows } = await this.#pool.query<{ reference: string }>(`${INSERT_REFERRALS} ${ON_CONFLICT}`, [
+        fresh.map((p) => p.args.reference),
+        Date.now(),
+        fresh.map((p) => p.sealed),
+      ]);
+      const inserted = new Set(rows.map((r) => r.reference));
+      return batch.map(
+        (p, i): AddResult =>
+          results[i] ?? (inserted.has(p.args.reference) ? { kind: 'stored', answer: p.args.answer } : TAKEN),
+      );
+    }
     const { client, done } = await this.#connect();
     let broken = false;
     try {
       await client.query('BEGIN');
       const now = Date.now();
-      const results: (AddResult | null)[] = batch.map(() => null);
 
       // Keys stored before (by any server): the first answer, or a refusal.
       const keyed = batch.flatMap((p, i) => (p.idempotency ? [i] : []));
@@ -344,6 +375,18 @@ export class PgOutbox implements ReferralStore {
           const row = found.get(batch[i]!.idempotency!.hash);
           if (row) results[i] = this.#previous(row, batch[i]!.idempotency!);
         }
+      }
+
+      // References another referral has: draw another (the service does). A referral stored between
+      // this look and the INSERT fails the INSERT: the batch is then tried one by one.
+      const undecided = batch.flatMap((_, i) => (results[i] === null ? [i] : []));
+      if (undecided.length > 0) {
+        const { rows } = await client.query<{ reference: string }>(
+          'SELECT reference FROM referrals WHERE reference = ANY($1)',
+          [undecided.map((i) => batch[i]!.args.reference)],
+        );
+        const taken = new Set(rows.map((r) => r.reference));
+        for (const i of undecided) if (taken.has(batch[i]!.args.reference)) results[i] = TAKEN;
       }
 
       // The rate limit: one lock per client, so servers counting the same client take turns.
@@ -405,11 +448,11 @@ export class PgOutbox implements ReferralStore {
 
       const stored = batch.flatMap((_, i) => (results[i] === null ? [i] : []));
       if (stored.length > 0) {
-        await client.query(
-          `INSERT INTO referrals (reference, created_at, updated_at, status, attempts, next_attempt_at, payload)
-           SELECT r, $2, $2, 'pending', 0, $2, p FROM unnest($1::text[], $3::bytea[]) AS t(r, p)`,
-          [stored.map((i) => batch[i]!.args.reference), now, stored.map((i) => batch[i]!.sealed)],
-        );
+        await client.query(INSERT_REFERRALS, [
+          stored.map((i) => batch[i]!.args.reference),
+          now,
+          stored.map((i) => batch[i]!.sealed),
+        ]);
         const counted = stored.filter((i) => batch[i]!.rate);
         if (counted.length > 0) {
           await client.query('INSERT INTO rate_events (client, at) SELECT c, $2 FROM unnest($1::text[]) AS c', [

@@ -150,38 +150,31 @@ export class ReferralService {
     }
     const referral = parsed.data;
     const final = assessed?.assessment ?? this.assess(eligibilityFromReferral(referral));
-    const reference = await this.#freshReference();
-    const payload: StoredPayload = {
-      receivedAt: new Date().toISOString(),
-      locale: opts.locale,
-      referral,
-      assessment: final,
-    };
-    const answer = JSON.stringify({ reference, outcome: final.outcome, urgent: final.urgent });
-    const stored = await this.outbox.add({
-      reference,
-      payload: JSON.stringify(payload),
-      answer,
-      idempotencyKey: opts.idempotencyKey ?? null,
-      fingerprint: opts.idempotencyKey ? this.outbox.fingerprint(JSON.stringify(referral)) : null,
-      rate: { client: this.outbox.clientId(opts.client), limit: this.#config.rateLimit },
-    });
-    if (stored.kind === 'stored' || stored.kind === 'replay') {
-      const first = JSON.parse(stored.answer) as AcceptedAnswer;
-      return { kind: 'accepted', ...first, replay: stored.kind === 'replay' };
-    }
-    return { ...stored, assessment: final };
-  }
-
-  /**
-   * A reference no stored referral has. Two of 40 random bits collide rarely (about 1 in 2^40 per
-   * pair, so once in a while among millions), but a reference must name one referral: draw again.
-   * Five taken in a row means the generator is broken, and storing fails (503) rather than reuse one.
-   */
-  async #freshReference(): Promise<string> {
-    for (let i = 0; i < 5; i++) {
+    const receivedAt = new Date().toISOString();
+    const fingerprint = opts.idempotencyKey ? this.outbox.fingerprint(JSON.stringify(referral)) : null;
+    const rate = { client: this.outbox.clientId(opts.client), limit: this.#config.rateLimit };
+    // A reference names one referral. Two of 40 random bits collide rarely (about 1 in 2^40 per
+    // pair, so once in a while among millions): the store says so, in the transaction that stores
+    // it, and another is drawn. Five taken in a row means the generator is broken, and storing
+    // fails (503) rather than reuse one.
+    for (let draw = 0; draw < 5; draw++) {
       const reference = this.#newReference();
-      if (!(await this.outbox.exists(reference))) return reference;
+      const payload: StoredPayload = { receivedAt, locale: opts.locale, referral, assessment: final };
+      const answer = JSON.stringify({ reference, outcome: final.outcome, urgent: final.urgent });
+      const stored = await this.outbox.add({
+        reference,
+        payload: JSON.stringify(payload),
+        answer,
+        idempotencyKey: opts.idempotencyKey ?? null,
+        fingerprint,
+        rate,
+      });
+      if (stored.kind === 'reference-taken') continue;
+      if (stored.kind === 'stored' || stored.kind === 'replay') {
+        const first = JSON.parse(stored.answer) as AcceptedAnswer;
+        return { kind: 'accepted', ...first, replay: stored.kind === 'replay' };
+      }
+      return { ...stored, assessment: final };
     }
     throw new Error('no free reference');
   }
