@@ -7,12 +7,14 @@
  *   DATABASE_URL=postgres://… npm run bench:referrals        … and PostgreSQL, one and two servers
  *   npm run bench:referrals -- --postgres                     … the same on a throw-away cluster
  *
- * With PostgreSQL: one server at 50 connections, then two servers on the same database at 50
- * connections each (as behind a load balancer), with accepts per second per server and in all.
- * The 202s are checked against the database's own count afterwards.
+ * With PostgreSQL: one server at 50 connections, then two servers on the same database (as behind
+ * a load balancer) at 25 connections each (the same load as one) and at 50 each, with accepts
+ * per second per server and in all. The 202s are checked against the database's own count
+ * afterwards, and the time the servers then take to deliver what waits is printed.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { BENCH_HEALTHZ_TOKEN, startBenchServer } from './bench-server.ts';
 import { PgCluster } from '../tools/pg-cluster.ts';
@@ -27,8 +29,9 @@ const run = (opts: autocannon.Options) =>
   autocannon({ connections: 50, duration: seconds, ...opts }) as unknown as Promise<Result>;
 const line = (name: string, r: Result, ok: number) =>
   `${name.padEnd(44)} ${String(Math.round(ok / r.duration)).padStart(7)} /s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   (${ok} ok, ${r.non2xx} non-2xx, ${r.errors} errors)`;
-const postReferrals = (base: string, duration = seconds) =>
+const postReferrals = (base: string, duration = seconds, connections = 50) =>
   run({
+    connections,
     url: `${base}/api/referrals`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -36,7 +39,7 @@ const postReferrals = (base: string, duration = seconds) =>
     duration,
   });
 
-async function stored(base: string): Promise<{ total: number; delivered: number }> {
+async function stored(base: string): Promise<{ total: number; delivered: number; pending: number }> {
   const health = (await (
     await fetch(`${base}/healthz`, { headers: { authorization: `Bearer ${BENCH_HEALTHZ_TOKEN}` } })
   ).json()) as {
@@ -45,7 +48,28 @@ async function stored(base: string): Promise<{ total: number; delivered: number 
   return {
     total: health.referrals.pending! + health.referrals.delivered! + health.referrals.dead!,
     delivered: health.referrals.delivered!,
+    pending: health.referrals.pending!,
   };
+}
+
+/**
+ * After the load: how long the servers take to deliver what waits (to the development inbox, a
+ * file per referral: a stand-in for the intake mailbox). Accepting comes first under load, so
+ * delivery mostly waits until the burst is over.
+ */
+async function drain(what: string, bases: string[], limitSeconds = 120): Promise<void> {
+  const start = Date.now();
+  const first = await stored(bases[0]!);
+  let now = first;
+  while (now.pending > 0 && Date.now() - start < limitSeconds * 1000) {
+    await new Promise((r) => setTimeout(r, 250));
+    now = await stored(bases[0]!);
+  }
+  const seconds = (Date.now() - start) / 1000;
+  const done = now.delivered - first.delivered;
+  console.log(
+    `${what}: ${first.pending} waiting after the load, ${done} delivered in ${seconds.toFixed(1)} s (${Math.round(done / seconds)} /s)${now.pending > 0 ? `, ${now.pending} still waiting after ${limitSeconds} s` : ''}`,
+  );
 }
 
 /** Every 202 must be in the store: count them from the server itself. */
@@ -60,7 +84,7 @@ function check(what: string, accepted: number, before: number, after: { total: n
 }
 
 console.log(
-  `50 connections per server, ${seconds} s each, loopback, body ${Buffer.byteLength(body)} bytes (docs/referral.example.json)`,
+  `50 connections per server unless said, ${seconds} s each, loopback, body ${Buffer.byteLength(body)} bytes (docs/referral.example.json), ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the start`,
 );
 
 // The static page and SQLite (the default): one server.
@@ -76,6 +100,7 @@ console.log(
     console.log(line('SQLite: POST /api/referrals (202, synced)', referrals, referrals['2xx']));
     console.log(`SQLite referrals / static page: ${(referrals['2xx'] / referrals.duration / pageRate).toFixed(2)}`);
     check('SQLite', referrals['2xx'], 0, await stored(base));
+    await drain('SQLite', [base]);
   } finally {
     stop();
   }
@@ -98,6 +123,7 @@ if (wantPostgres) {
       await new Promise((res) => setTimeout(res, 500));
       console.log(line('PostgreSQL, 1 server: POST (202, committed)', r, r['2xx']));
       check('PostgreSQL, 1 server', r['2xx'], before, await stored(one.base));
+      await drain('PostgreSQL, 1 server', [one.base]);
     } finally {
       one.stop();
     }
@@ -105,16 +131,24 @@ if (wantPostgres) {
     const b = await startBenchServer(port + 3, env);
     try {
       await Promise.all([postReferrals(a.base, 2), postReferrals(b.base, 2)]);
-      const before = (await stored(a.base)).total;
-      const [ra, rb] = await Promise.all([postReferrals(a.base), postReferrals(b.base)]);
-      await new Promise((res) => setTimeout(res, 500));
-      console.log(line('PostgreSQL, 2 servers: server A', ra, ra['2xx']));
-      console.log(line('PostgreSQL, 2 servers: server B', rb, rb['2xx']));
-      const both = ra['2xx'] + rb['2xx'];
-      console.log(
-        `PostgreSQL, 2 servers: ${Math.round(both / Math.max(ra.duration, rb.duration))} /s in all, p99 ${Math.max(ra.latency.p99, rb.latency.p99)} ms (the slower server's)`,
-      );
-      check('PostgreSQL, 2 servers', both, before, await stored(a.base));
+      // Two servers sharing the load of one (25 connections each, 50 in all), then each at 50.
+      for (const connections of [25, 50]) {
+        const before = (await stored(a.base)).total;
+        const [ra, rb] = await Promise.all([
+          postReferrals(a.base, seconds, connections),
+          postReferrals(b.base, seconds, connections),
+        ]);
+        await new Promise((res) => setTimeout(res, 500));
+        const name = `PostgreSQL, 2 servers × ${connections} connections`;
+        console.log(line(`${name}: A`, ra, ra['2xx']));
+        console.log(line(`${name}: B`, rb, rb['2xx']));
+        const both = ra['2xx'] + rb['2xx'];
+        console.log(
+          `${name}: ${Math.round(both / Math.max(ra.duration, rb.duration))} /s in all, p99 ${Math.max(ra.latency.p99, rb.latency.p99)} ms (the slower server's)`,
+        );
+        check(name, both, before, await stored(a.base));
+        await drain(name, [a.base, b.base]);
+      }
     } finally {
       a.stop();
       b.stop();
