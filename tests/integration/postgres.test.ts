@@ -191,6 +191,31 @@ describe.skipIf(!pgCluster)('several servers on one PostgreSQL database', () => 
     expect(s!.log).not.toContain(example().referrer.email);
   });
 
+  it("a server whose REFERRAL_KEY is no longer the database's stores and delivers nothing, and says so", async () => {
+    const smtp = await mailbox();
+    const env = await baseEnv(smtp.port);
+    const [old] = await servers(1, env);
+    expect((await old!.post(example())).status).toBe(202);
+    await waitFor('the first referral delivered', () => smtp.to(INTAKE).length === 1);
+    // Nothing pending: a server with another key may start (a rotation), and the database's key is now its own.
+    const [rotated] = await servers(1, { ...env, REFERRAL_KEY: Buffer.alloc(32, 10).toString('base64') });
+    const fresh = await rotated!.post(example());
+    expect(fresh.status).toBe(202);
+    const { reference } = (await fresh.json()) as { reference: string };
+    // The old-key server: 503 for referrals, unavailable for the load balancer, and no lease on the new referrals.
+    const refused = await old!.post(example());
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    expect((await fetch(`${old!.url}/healthz`)).status).toBe(503);
+    expect((await old!.health()).reason).toBe('database:key-superseded');
+    expect(old!.log).toContain('another server started with a different REFERRAL_KEY');
+    await waitFor('the new referral delivered', () => smtp.to(INTAKE).length === 2);
+    expect(messageId(smtp.to(INTAKE)[1]!.raw)).toBe(`<${reference.toLowerCase()}@co3.example>`);
+    await waitFor('nothing pending', async () => (await rotated!.health()).referrals.pending === 0);
+    expect((await rotated!.health()).referrals).toEqual({ pending: 0, delivered: 2, dead: 0 });
+    expect(old!.log).not.toContain('cannot be decrypted');
+  });
+
   it('stops at start with exit 78 naming DATABASE_URL when it cannot connect or log in, never showing the password', async () => {
     const start = (url: string) =>
       spawnSync(process.execPath, ['dist/server/entry.mjs'], {

@@ -82,9 +82,14 @@ const LOCK_RATE = 0x0c04;
 const HOUR = 60 * 60 * 1000;
 /** The database's clock in milliseconds. */
 const DB_NOW = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
-/** New referrals: $1 references, $2 the time, $3 their sealed payloads. */
+/** Whether $4 is the key check the database holds: the REFERRAL_KEY of its referrals. */
+const KEY_IS_CURRENT = `(SELECT value FROM meta WHERE name = 'key-check') = $4`;
+/**
+ * New referrals: $1 references, $2 the time, $3 their sealed payloads, $4 this server's key
+ * check. Nothing is inserted when another key is the database's now (see KeySuperseded).
+ */
 const INSERT_REFERRALS = `INSERT INTO referrals (reference, created_at, updated_at, status, attempts, next_attempt_at, payload)
-  SELECT r, $2, $2, 'pending', 0, $2, p FROM unnest($1::text[], $3::bytea[]) AS t(r, p)`;
+  SELECT r, $2, $2, 'pending', 0, $2, p FROM unnest($1::text[], $3::bytea[]) AS t(r, p) WHERE ${KEY_IS_CURRENT}`;
 const ON_CONFLICT = 'ON CONFLICT (reference) DO NOTHING RETURNING reference';
 const TAKEN: AddResult = { kind: 'reference-taken' };
 
@@ -119,6 +124,19 @@ export class DatabaseUnavailable extends Error {
   }
 }
 
+/**
+ * Another server started with a different REFERRAL_KEY (a rotation, or a mistake) and the
+ * database's referrals are now sealed with that one: this server stores and delivers nothing
+ * more (503, /healthz unavailable) until it is restarted with the database's key.
+ */
+export class KeySuperseded extends Error {
+  readonly code = 'key-superseded';
+  constructor() {
+    super('REFERRAL_KEY is no longer the database key');
+    this.name = 'KeySuperseded';
+  }
+}
+
 /** Where DATABASE_URL points, without the password: for messages. */
 export function describeDatabaseUrl(url: string): string {
   try {
@@ -138,6 +156,9 @@ export class PgOutbox implements ReferralStore {
   readonly #key: KeyObject;
   readonly #leaseMs: number;
   readonly #owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  /** The HMAC of REFERRAL_KEY the database keeps of the key its referrals are sealed with. */
+  readonly #keyCheck: Buffer;
+  #superseded = false;
   #migrated: Promise<void> | null = null;
   #ready: Promise<void> | null = null;
   #queue: Pending[] = [];
@@ -148,6 +169,7 @@ export class PgOutbox implements ReferralStore {
 
   constructor(url: string, key: Buffer, opts: { leaseMs: number; poolSize?: number }) {
     this.#key = createSecretKey(key);
+    this.#keyCheck = keyCheck(this.#key);
     this.#leaseMs = opts.leaseMs;
     this.pollMs = Math.min(1000, Math.max(100, Math.floor(opts.leaseMs / 2)));
     this.#pool = new pg.Pool({
@@ -184,9 +206,9 @@ export class PgOutbox implements ReferralStore {
     return started;
   }
 
-  /** Resolves once the database is ready for referrals (migrated, and the key checked when `start` was called). */
+  /** Resolves once the database is ready for referrals: migrated, and the key checked (`start`, or here without a change allowed). */
   ready(): Promise<void> {
-    this.#ready ??= this.#migrateOnce();
+    this.#ready ??= this.checkKey(false).then(() => {});
     return this.#ready;
   }
 
@@ -351,7 +373,10 @@ export class PgOutbox implements ReferralStore {
         fresh.map((p) => p.args.reference),
         Date.now(),
         fresh.map((p) => p.sealed),
+        this.#keyCheck,
       ]);
+      // Fewer rows: references taken, or no row at all because the key is no longer the database's.
+      if (rows.length < fresh.length) await this.#assertKeyCurrent(this.#pool);
       const inserted = new Set(rows.map((r) => r.reference));
       return batch.map(
         (p, i): AddResult =>
@@ -448,11 +473,13 @@ export class PgOutbox implements ReferralStore {
 
       const stored = batch.flatMap((_, i) => (results[i] === null ? [i] : []));
       if (stored.length > 0) {
-        await client.query(INSERT_REFERRALS, [
+        const inserted = await client.query(INSERT_REFERRALS, [
           stored.map((i) => batch[i]!.args.reference),
           now,
           stored.map((i) => batch[i]!.sealed),
+          this.#keyCheck,
         ]);
+        if (inserted.rowCount !== stored.length) await this.#assertKeyCurrent(client);
         const counted = stored.filter((i) => batch[i]!.rate);
         if (counted.length > 0) {
           await client.query('INSERT INTO rate_events (client, at) SELECT c, $2 FROM unnest($1::text[]) AS c', [
@@ -476,6 +503,22 @@ export class PgOutbox implements ReferralStore {
     } finally {
       done(broken);
     }
+  }
+
+  /** Throws KeySuperseded (and says so in the log, once) when the database's key is no longer this server's. */
+  async #assertKeyCurrent(db: pg.Pool | pg.PoolClient): Promise<void> {
+    const { rows } = await db.query<{ value: Buffer }>(`SELECT value FROM meta WHERE name = 'key-check'`);
+    if (rows[0] && sameFingerprint(rows[0].value, this.#keyCheck)) {
+      this.#superseded = false;
+      return;
+    }
+    if (!this.#superseded) {
+      this.#superseded = true;
+      console.error(
+        'referrals: another server started with a different REFERRAL_KEY, and the database now holds referrals sealed with that one. This server stores and delivers none (503, /healthz unavailable) until it is restarted with the same REFERRAL_KEY as the others (docs/deploy.md, "Rotating REFERRAL_KEY").',
+      );
+    }
+    throw new KeySuperseded();
   }
 
   async #findKeys(
@@ -525,13 +568,16 @@ export class PgOutbox implements ReferralStore {
       `WITH picked AS (
          SELECT reference FROM referrals
          WHERE status = 'pending' AND next_attempt_at <= ${DB_NOW} AND (lease_until IS NULL OR lease_until < ${DB_NOW})
+           AND ${KEY_IS_CURRENT}
          ORDER BY next_attempt_at LIMIT $1
          FOR UPDATE SKIP LOCKED)
        UPDATE referrals AS r SET lease_owner = $2, lease_until = ${DB_NOW} + $3
        FROM picked WHERE r.reference = picked.reference
        RETURNING r.reference, r.created_at, r.attempts, r.done, r.payload`,
-      [limit, this.#owner, this.#leaseMs],
+      [limit, this.#owner, this.#leaseMs, this.#keyCheck],
     );
+    // Nothing leased because the key is no longer the database's: another server's referrals are not ours to read.
+    if (rows.length === 0 && !this.#superseded) await this.#assertKeyCurrent(this.#pool).catch(() => {});
     // Start sending a row only in the first half of its lease: a send takes far less, so no other server takes it over meanwhile.
     const sendBy = leasedAt + this.#leaseMs / 2;
     return rows
@@ -617,9 +663,8 @@ export class PgOutbox implements ReferralStore {
           [Buffer.from(String(Date.now()))],
         );
         this.lastStoreError = null;
-      } else {
-        await this.#pool.query('SELECT 1');
       }
+      await this.#assertKeyCurrent(this.#pool);
     };
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -645,7 +690,10 @@ export class PgOutbox implements ReferralStore {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_APP, LOCK_MIGRATIONS]);
-      const mine = keyCheck(this.#key);
+      // Referrals being stored by other servers now are committed before the count below, and
+      // those that follow wait for this transaction: so they see the key it leaves.
+      await client.query('LOCK TABLE referrals IN SHARE MODE');
+      const mine = this.#keyCheck;
       const store = () =>
         client.query(
           `INSERT INTO meta (name, value) VALUES ('key-check', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
