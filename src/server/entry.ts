@@ -230,7 +230,7 @@ function referralApi(req: IncomingMessage, res: ServerResponse, raw: string): vo
   getAbortControllerCleanup(req)?.();
   const url = new URL(request.url);
   const lang = url.searchParams.get('lang');
-  const headers = { get: (name: string) => request.headers.get(name) };
+  const headers = request.headers;
   const answered = (answer: ApiAnswer) => {
     res.statusCode = answer.status;
     for (const [key, value] of Object.entries(answer.headers)) res.setHeader(key, value);

@@ -152,7 +152,8 @@ export class ReferralService {
     const final = assessed?.assessment ?? this.assess(eligibilityFromReferral(referral));
     const receivedAt = new Date().toISOString();
     const fingerprint = opts.idempotencyKey ? this.outbox.fingerprint(JSON.stringify(referral)) : null;
-    const rate = { client: this.outbox.clientId(opts.client), limit: this.#config.rateLimit };
+    const limit = this.#config.rateLimit;
+    const rate = limit > 0 ? { client: this.outbox.clientId(opts.client), limit } : null;
     // A reference names one referral. Two of 40 random bits collide rarely (about 1 in 2^40 per
     // pair, so once in a while among millions): the store says so, in the transaction that stores
     // it, and another is drawn. Five taken in a row means the generator is broken, and storing
