@@ -26,6 +26,7 @@ import {
 import { fastSearch } from '../features/search/shell.server';
 import { type ApiAnswer, apiLocale, crossSiteAnswer } from '../features/referral/api-answer';
 import { answerReferralApi } from '../features/referral/api.server';
+import { stopReferralService } from '../features/referral/runtime.server';
 import { SITE_ORIGINS, isCrossSite } from '../lib/cross-site';
 import { readNodeBytes } from '../lib/body';
 
@@ -332,7 +333,40 @@ export function startServer() {
     process.on('uncaughtException', (error) => console.error(`uncaught exception: ${errorCode(error)}`));
     process.on('unhandledRejection', (error) => console.error(`unhandled rejection: ${errorCode(error)}`));
   });
+  process.once('SIGTERM', () => void stopGracefully(server, 'SIGTERM'));
+  process.once('SIGINT', () => void stopGracefully(server, 'SIGINT'));
   return server;
+}
+
+/** How long a stop waits for requests under way and a send in progress before it cuts them. */
+const STOP_DEADLINE_MS = 20_000;
+
+/**
+ * SIGTERM (a deploy, systemd, a container stop) or SIGINT: no new connections; the requests under
+ * way are answered (a referral being stored gets its 202 after its commit, not a reset); idle
+ * keep-alive connections are closed; then delivery stops, leased referrals not yet sent are given
+ * back so another server sends them at once, and the store is closed. Exit 0; 1 when the
+ * deadline cut something. A second signal is ignored: the deadline holds.
+ */
+async function stopGracefully(server: http.Server | https.Server, signal: string): Promise<void> {
+  console.info(`server: ${signal}: answering the requests under way, then stopping`);
+  const deadline = setTimeout(() => {
+    console.error(`server: still busy after ${STOP_DEADLINE_MS / 1000} s: stopping anyway`);
+    process.exit(1);
+  }, STOP_DEADLINE_MS);
+  deadline.unref();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // A connection that was busy when the stop came is idle once answered: close it then.
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  await closed;
+  clearInterval(idle);
+  try {
+    await stopReferralService();
+  } catch (error) {
+    console.error(`server: closing the referral store failed (${errorCode(error)})`);
+  }
+  console.info('server: stopped');
+  process.exit(0);
 }
 
 export { options };

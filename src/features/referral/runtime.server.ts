@@ -108,3 +108,10 @@ export function startReferralService(): ReferralService {
 export function referralService(): ReferralService {
   return service ?? startReferralService();
 }
+
+/** At shutdown: stop delivering, give back leases, close the store (nothing when the service never started). */
+export async function stopReferralService(): Promise<void> {
+  const running = service;
+  service = null;
+  await running?.close();
+}

@@ -77,6 +77,8 @@ export class ReferralService {
   readonly #newReference: () => string;
   #timer: NodeJS.Timeout | null = null;
   #running = false;
+  /** The delivery run under way, if any: `close` waits for it. */
+  #current: Promise<void> | null = null;
   #again = false;
   #stopped = false;
   /** Counts wake-ups, so a schedule computed before one does not replace it. */
@@ -220,7 +222,12 @@ export class ReferralService {
       return;
     }
     if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#run(), 0);
+    this.#timer = setTimeout(() => void this.#runTracked(), 0);
+  }
+
+  #runTracked(): Promise<void> {
+    this.#current = this.#run();
+    return this.#current;
   }
 
   async #run(): Promise<void> {
@@ -289,7 +296,7 @@ export class ReferralService {
     if (this.outbox.pollMs !== null) next = Math.min(next ?? Infinity, Date.now() + this.outbox.pollMs);
     if (next === null || this.#stopped || this.#running || wakes !== this.#wakes) return;
     if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#run(), Math.max(0, next - Date.now()));
+    this.#timer = setTimeout(() => void this.#runTracked(), Math.max(0, next - Date.now()));
     this.#timer.unref();
   }
 
@@ -387,8 +394,14 @@ export class ReferralService {
     };
   }
 
+  /**
+   * Stop delivering and close the store: a send under way is finished and marked, leased
+   * referrals not yet started are given back (another server takes them at once), and the
+   * store's connections are closed.
+   */
   async close(): Promise<void> {
     this.stop();
+    await this.#current?.catch(() => {});
     await this.outbox.close();
   }
 }
