@@ -19,12 +19,18 @@ export class Mailbox {
   received: ReceivedMail[] = [];
   reject: ((to: string) => number | null) | null = null;
   #server: SMTPServer | null = null;
-  constructor(readonly port: number) {}
+  /** `host`: where it listens (loopback unless a test needs a mail server "on another machine"). */
+  constructor(
+    readonly port: number,
+    readonly host = '127.0.0.1',
+  ) {}
 
   async start(): Promise<this> {
     this.#server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
+      // Servers keep SMTP connections open (a pool): at the end of a test, do not wait 30 s for them.
+      closeTimeout: 500,
       logger: false,
       onRcptTo: (address, _session, callback) => {
         const code = this.reject?.(address.address) ?? null;
@@ -50,7 +56,7 @@ export class Mailbox {
     });
     // A sending server that dies mid-message (SIGKILL) resets its connection: the SMTP server goes on.
     this.#server.on('error', () => {});
-    await new Promise<void>((resolve) => this.#server!.listen(this.port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.#server!.listen(this.port, this.host, resolve));
     return this;
   }
 

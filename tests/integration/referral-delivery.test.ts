@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import pg from 'pg';
@@ -10,18 +11,19 @@ const INTAKE = 'intake@co3.example';
 const OPS = 'ops@co3.example';
 const running: { stop(): Promise<void> }[] = [];
 afterEach(async () => {
-  for (const r of running.splice(0)) await r.stop();
+  for (const r of running.splice(0).reverse()) await r.stop(); // servers before their mailbox: they close their SMTP connections
 });
 
-async function setup(backend: Backend, opts: { smtp?: boolean; env?: Record<string, string> } = {}) {
+async function setup(backend: Backend, opts: { smtp?: boolean; env?: Record<string, string>; smtpHost?: string } = {}) {
   const smtpPort = await freePort();
-  const mailbox = new Mailbox(smtpPort);
+  const smtpHost = opts.smtpHost ?? '127.0.0.1';
+  const mailbox = new Mailbox(smtpPort, smtpHost);
   if (opts.smtp !== false) await mailbox.start();
   running.push({ stop: () => mailbox.stop() });
   const dataDir = tempDir('data');
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
-    INTAKE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    INTAKE_SMTP_URL: `smtp://${smtpHost}:${smtpPort}`,
     INTAKE_MAIL_TO: INTAKE,
     INTAKE_MAIL_FROM: 'CO3 portal <portal@co3.example>',
     OPS_MAIL_TO: OPS,
@@ -95,6 +97,27 @@ async function settled(server: BuiltServer, mailbox: Mailbox, delivered: number)
 }
 
 // The same tests on both stores: SQLite in DATA_DIR, and PostgreSQL at DATABASE_URL.
+/** An address of this machine that is not loopback: a mail server there counts as "on another machine". */
+const otherAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((a) => a?.family === 'IPv4' && !a.internal)?.address;
+
+describe.skipIf(!otherAddress)('SMTP to a mail server that is not on this machine', () => {
+  it('requires TLS: a server without STARTTLS gets nothing, and the referral is kept in the dead letter for operations', async () => {
+    const { server, mailbox } = await setup('sqlite', { smtpHost: otherAddress!, env: { OPS_MAIL_TO: '' } });
+    const r = await server.post(example());
+    expect(r.status).toBe(202);
+    const { reference } = (await r.json()) as { reference: string };
+    // The mail server answers STARTTLS with 500: a refusal of the transport, not of the message.
+    await waitFor('the refusal in the log', () =>
+      server.log.includes(`referral ${reference}: smtp 500, attempt 1; dead letter`),
+    );
+    expect(mailbox.received).toHaveLength(0);
+    const health = await server.health();
+    expect(health).toMatchObject({ status: 'degraded', reason: 'dead-letters', referrals: { pending: 0, dead: 1 } });
+  });
+});
+
 describe.each(BACKENDS)('delivery to the intake mailbox over SMTP (%s)', (backend) => {
   it('delivers a referral once, in Dutch, with the referral attached as JSON', async () => {
     const { server, mailbox } = await setup(backend);

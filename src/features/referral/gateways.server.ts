@@ -32,6 +32,8 @@ export interface Gateway {
    * mail gateways (SMTP, the development inbox) can.
    */
   alert?(mail: OpsAlert): Promise<void>;
+  /** Close kept connections (at shutdown). */
+  close?(): void;
 }
 
 /** The mail to operations about a dead letter. */
@@ -117,13 +119,21 @@ const encodeHeader = (value: string) =>
   /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value).toString('base64')}?=`;
 
 export function smtpGateway(config: SmtpGateway): Gateway {
-  const transport = nodemailer.createTransport(config.url, {
+  // The options go in one object with the URL: given as a second argument, nodemailer takes them
+  // for message defaults, and TLS was not required nor were the timeouts applied (until 2026-11-30).
+  const transport = nodemailer.createTransport({
+    url: config.url,
     // TLS is required unless the mail server is on this machine.
     requireTLS: !config.loopback && !config.url.startsWith('smtps:'),
     ignoreTLS: config.loopback,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
+    // A few connections kept open and reused: a connection (TCP, TLS, greeting) per referral made
+    // a burst of referrals wait minutes for delivery (docs/referral.md).
+    pool: true,
+    maxConnections: 4,
+    maxMessages: 100,
     disableFileAccess: true,
     disableUrlAccess: true,
   } as TransportOptions);
@@ -149,6 +159,7 @@ export function smtpGateway(config: SmtpGateway): Gateway {
         throw classifySmtp(error);
       }
     },
+    close: () => transport.close(),
   };
 }
 

@@ -402,6 +402,7 @@ export class ReferralService {
   async close(): Promise<void> {
     this.stop();
     await this.#current?.catch(() => {});
+    for (const gateway of this.#gateways) gateway.close?.();
     await this.outbox.close();
   }
 }
