@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
+import { SMTPServer } from 'smtp-server';
 import { BENCH_HEALTHZ_TOKEN, startBenchServer } from './bench-server.ts';
 import { PgCluster } from '../tools/pg-cluster.ts';
 
@@ -53,8 +54,8 @@ async function stored(base: string): Promise<{ total: number; delivered: number;
 }
 
 /**
- * After the load: how long the servers take to deliver what waits (to the development inbox, a
- * file per referral: a stand-in for the intake mailbox). Accepting comes first under load, so
+ * After the load: how long the servers take to deliver what waits, over SMTP to a mail server on
+ * loopback (`smtp-server`, which like many mail servers waits 100 ms before its greeting). Accepting comes first under load, so
  * delivery mostly waits until the burst is over.
  */
 /** `base`: any of the servers (servers on one database count the same referrals). */
@@ -85,13 +86,39 @@ function check(what: string, accepted: number, before: number, after: { total: n
   }
 }
 
+let deliveredInAll = 0;
+// The intake mailbox: every server delivers here over SMTP, as in production (without TLS: loopback).
+let mails = 0;
+const mailServer = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  disableReverseLookup: true,
+  logger: false,
+  closeTimeout: 500,
+  onData(stream, _session, callback) {
+    stream.resume();
+    stream.on('end', () => {
+      mails++;
+      callback();
+    });
+  },
+});
+mailServer.on('error', () => {});
+const smtpPort = port + 10;
+await new Promise<void>((resolve) => mailServer.listen(smtpPort, '127.0.0.1', resolve));
+const smtpEnv = {
+  INTAKE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  INTAKE_MAIL_TO: 'intake@co3.example',
+  INTAKE_MAIL_FROM: 'CO3 portal <portal@co3.example>',
+};
+
 console.log(
   `50 connections per server unless said, ${seconds} s each, loopback, body ${Buffer.byteLength(body)} bytes (docs/referral.example.json), ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the start`,
 );
 
 // The static page and SQLite (the default): one server.
 {
-  const { base, stop } = await startBenchServer(port);
+  const { base, stop } = await startBenchServer(port, smtpEnv);
   try {
     await run({ url: `${base}/nl/`, duration: 2 }); // warm-up
     const page = await run({ url: `${base}/nl/` });
@@ -103,6 +130,7 @@ console.log(
     console.log(`SQLite referrals / static page: ${(referrals['2xx'] / referrals.duration / pageRate).toFixed(2)}`);
     check('SQLite', referrals['2xx'], 0, await stored(base));
     await drain('SQLite', base);
+    deliveredInAll += (await stored(base)).delivered;
   } finally {
     stop();
   }
@@ -112,7 +140,7 @@ if (wantPostgres) {
   const cluster = process.env.DATABASE_URL ? null : await PgCluster.create();
   const url = process.env.DATABASE_URL ?? (await cluster!.createDatabase());
   // Servers sharing a database share the key.
-  const env = { DATABASE_URL: url, REFERRAL_KEY: randomBytes(32).toString('base64') };
+  const env = { ...smtpEnv, DATABASE_URL: url, REFERRAL_KEY: randomBytes(32).toString('base64') };
   try {
     console.log(
       cluster ? `PostgreSQL: a throw-away cluster (${cluster.info.bin}), fsync on` : 'PostgreSQL: DATABASE_URL',
@@ -153,6 +181,8 @@ if (wantPostgres) {
         check(name, both, before, await stored(a.base));
         await drain(name, a.base);
       }
+      // The one-server run used this database too: its count covers both.
+      deliveredInAll += (await stored(a.base)).delivered;
     } finally {
       a.stop();
       b.stop();
@@ -160,4 +190,16 @@ if (wantPostgres) {
   } finally {
     cluster?.remove();
   }
+}
+
+mailServer.close();
+// SQLite's store and the PostgreSQL database: what they say they delivered is what the mail server got.
+console.log(
+  `referrals delivered (the stores' counts): ${deliveredInAll}; messages received by the mail server: ${mails}`,
+);
+if (mails !== deliveredInAll) {
+  console.error(
+    `DELIVERY (${mails - deliveredInAll > 0 ? 'messages sent twice' : 'messages missing'}): ${mails - deliveredInAll}`,
+  );
+  process.exitCode = 1;
 }
