@@ -9,21 +9,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { loadLocatorSources } from '../tools/locator/sources.ts';
-import {
-  buildMap,
-  buildPlacesIndex,
-  buildPoints,
-  formatIndex,
-  formatMap,
-  formatPoints,
-} from '../tools/locator/build.ts';
+import { locatorDataFiles } from '../tools/locator/build.ts';
 
-const src = loadLocatorSources();
-const { index, report } = buildPlacesIndex(src.places);
-const map = buildMap(src.topology, src.mapSource);
-writeFileSync('src/features/locator/data/places.json', formatIndex(index));
-writeFileSync('src/features/locator/data/map.json', formatMap(map));
-writeFileSync('src/features/locator/data/points.json', formatPoints(buildPoints(index)));
+const { files, index, report, map } = locatorDataFiles(loadLocatorSources());
+for (const [file, text] of Object.entries(files)) writeFileSync(file, text);
 console.log(
   `places.json: ${report.localities} places in ${report.municipalities} municipalities, ${index.mergers.length} mergers`,
 );

@@ -547,3 +547,27 @@ export function buildPoints(index: CompactIndex): [string, string, number, numbe
 export function formatPoints(points: [string, string, number, number][]): string {
   return `[\n${points.map((p) => JSON.stringify(p)).join(',\n')}\n]\n`;
 }
+
+/**
+ * Everything `npm run locator:data` writes, from the sources as `loadLocatorSources` reads them:
+ * the committed files by path (the test compares them with what is committed), and the build's report.
+ */
+export function locatorDataFiles(src: { places: PlacesInput; topology: Topology; mapSource: string }): {
+  files: Record<string, string>;
+  index: CompactIndex;
+  report: BuildReport;
+  map: MapData;
+} {
+  const { index, report } = buildPlacesIndex(src.places);
+  const map = buildMap(src.topology, src.mapSource);
+  return {
+    files: {
+      'src/features/locator/data/places.json': formatIndex(index),
+      'src/features/locator/data/map.json': formatMap(map),
+      'src/features/locator/data/points.json': formatPoints(buildPoints(index)),
+    },
+    index,
+    report,
+    map,
+  };
+}
