@@ -7,7 +7,7 @@ import { SECURITY_HEADERS } from './lib/security-headers';
 import { LOCALE_INFO, DEFAULT_LOCALE } from './i18n/locales';
 import { isolateNumbersInHtml } from './lib/bidi';
 import { SITE_ORIGINS, isCrossSite } from './lib/cross-site';
-import { apiLocale, crossSiteAnswer } from './features/referral/api-answer';
+import { apiLocale, crossSiteAnswer, toResponse } from './features/referral/api-answer';
 
 const main = defineMiddleware(async (context, next) => {
   // The locale of a page is its first path segment. Outside a locale (the 404 page for `/xyz`,
@@ -24,10 +24,11 @@ const main = defineMiddleware(async (context, next) => {
   if (!context.isPrerendered && isCrossSite(context.request, [context.url.origin, ...SITE_ORIGINS])) {
     // An API call names its language with `?lang=` (docs/referral-api.md), a page with its path.
     if (context.url.pathname.startsWith('/api/')) {
-      const answer = crossSiteAnswer(
-        apiLocale(context.url.searchParams.get('lang'), context.request.headers.get('accept-language')),
+      response = toResponse(
+        crossSiteAnswer(
+          apiLocale(context.url.searchParams.get('lang'), context.request.headers.get('accept-language')),
+        ),
       );
-      response = new Response(answer.body, { status: answer.status, headers: answer.headers });
     } else {
       const message = getT(locale, 'referral')('api.crossSite');
       response = new Response(message, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

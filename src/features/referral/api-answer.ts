@@ -37,3 +37,7 @@ export const apiLocale = (lang: string | null, acceptLanguage: string | null): L
 /** The refusal of a cross-site call (the check is `isCrossSite`, src/lib/cross-site.ts). */
 export const crossSiteAnswer = (locale: Locale): ApiAnswer =>
   json(403, { error: 'cross-site', message: getT(locale, 'referral')('api.crossSite') });
+
+/** An answer as a web Response (the Astro endpoint and the middleware). */
+export const toResponse = (answer: ApiAnswer) =>
+  new Response(answer.body, { status: answer.status, headers: answer.headers });

@@ -1,11 +1,9 @@
 import type { APIRoute } from 'astro';
-import type { ApiAnswer } from '../../features/referral/api-answer';
+import { json, toResponse } from '../../features/referral/api-answer';
 import { answerReferralApi } from '../../features/referral/api.server';
 import { readBytes } from '../../lib/body';
 
 export const prerender = false;
-
-const toResponse = (answer: ApiAnswer) => new Response(answer.body, { status: answer.status, headers: answer.headers });
 
 /**
  * POST /api/referrals (docs/referral-api.md). The built server answers it before Astro's pipeline
@@ -23,8 +21,4 @@ export const POST: APIRoute = async ({ request, url, clientAddress }) =>
   );
 
 /** Anything but POST on this address. */
-export const ALL: APIRoute = () =>
-  new Response(JSON.stringify({ error: 'method-not-allowed' }), {
-    status: 405,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Allow: 'POST' },
-  });
+export const ALL: APIRoute = () => toResponse(json(405, { error: 'method-not-allowed' }, { Allow: 'POST' }));
